@@ -1,0 +1,20 @@
+// The spec and the contract tables agree: every (operation, documented status) pair of the
+// spec has a contract test, and no test covers something the spec does not document.
+import { expect, test } from "vitest";
+import { CALLS, DOCUMENTED_STATUSES } from "../support/cases.js";
+import { object, operationsOf, spec } from "../support/spec.js";
+
+test("every operation of the spec has a contract call, and every call an operation", () => {
+  const inSpec = operationsOf(spec).map((operation) => operation.operationId);
+  expect(new Set(Object.keys(CALLS))).toEqual(new Set(inSpec));
+});
+
+test("every documented status of every operation has a contract test", () => {
+  const inSpec = operationsOf(spec).flatMap((operation) =>
+    Object.keys(object(operation.definition.responses)).map((status) => `${operation.operationId} ${status}`),
+  );
+  const tested = Object.entries(DOCUMENTED_STATUSES).flatMap(([operationId, statuses]) =>
+    statuses.map((status) => `${operationId} ${status}`),
+  );
+  expect(new Set(tested)).toEqual(new Set(inSpec));
+});

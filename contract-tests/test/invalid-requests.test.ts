@@ -1,0 +1,67 @@
+// Requests the spec does not allow are caught by the mock, and the client surfaces them as
+// typed errors that say which part of the request was wrong.
+import { RealtimeKitApiError, type SessionsClient } from "@realtimekit-sessions/client";
+import { expect, test } from "vitest";
+import { mockClient, SESSION, violations } from "../support/client.js";
+
+async function apiError(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
+  const reason = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(reason).toBeInstanceOf(RealtimeKitApiError);
+  return reason as RealtimeKitApiError;
+}
+
+test("a request without a token is refused with 401 in the gateway's envelope", async () => {
+  const { client } = mockClient((request) => {
+    const stripped = new Request(request);
+    stripped.headers.delete("authorization");
+    return stripped;
+  });
+
+  const error = await apiError(client.listSessions());
+
+  expect(error.status).toBe(401);
+  expect(error.errors).toEqual([{ code: 10000, message: "Authentication error" }]);
+  expect(violations(error.response)).toEqual([expect.objectContaining({ code: 401, location: ["request"] })]);
+});
+
+test.each([
+  {
+    what: "a value outside an enum",
+    call: (client: SessionsClient) => client.listSessions({ sort_order: "UP" as "ASC" }),
+    location: ["request", "query", "sort_order"],
+  },
+  {
+    what: "a number below its minimum",
+    call: (client: SessionsClient) => client.listSessions({ per_page: -1 }),
+    location: ["request", "query", "per_page"],
+  },
+  {
+    what: "a session id that is not a UUID",
+    call: (client: SessionsClient) => client.getSession("not-a-uuid"),
+    location: ["request", "path", "session_id"],
+  },
+  {
+    what: "a participant id that is not a UUID",
+    call: (client: SessionsClient) => client.getParticipant(SESSION, "participant-1"),
+    location: ["request", "path", "participant_id"],
+  },
+  {
+    what: "an app id longer than 32 characters",
+    call: (client: SessionsClient) => client.getChatDownload(SESSION, { appId: "a".repeat(33) }),
+    location: ["request", "path", "app_id"],
+  },
+  {
+    what: "a time that is not ISO 8601",
+    call: (client: SessionsClient) => client.listSessions({ start_time: "yesterday" }),
+    location: ["request", "query", "start_time"],
+  },
+])("$what is refused with 422 naming the field", async ({ call, location }) => {
+  const error = await apiError(call(mockClient().client));
+
+  expect(error.status).toBe(422);
+  expect(error.errors).toEqual([{ code: 422, message: expect.any(String) }]);
+  expect(violations(error.response)).toEqual([expect.objectContaining({ location })]);
+});

@@ -1,0 +1,122 @@
+/** Base class of every error this client throws: `instanceof RealtimeKitError` catches them all. */
+export class RealtimeKitError extends Error {
+  override readonly name: string = "RealtimeKitError";
+}
+
+/**
+ * A value given to the client that it will not send: caught before any request is made.
+ *
+ * @example
+ * client.getSession("../apps") // rejects: sessionId must be one path segment
+ */
+export class RealtimeKitArgumentError extends RealtimeKitError {
+  override readonly name = "RealtimeKitArgumentError";
+  /** Name of the offending option or argument, such as `sessionId`. */
+  readonly argument: string;
+
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
+  }
+}
+
+/** One error reported by the API, from either of its error envelopes. */
+export interface ApiErrorDetail {
+  /**
+   * A Cloudflare error code (such as 10000, authentication error) when the API gateway
+   * answered; the HTTP status it meant when the RealtimeKit service answered.
+   */
+  readonly code: number | string | undefined;
+  readonly message: string;
+}
+
+/**
+ * The API answered, but not with success: any non-2xx status, or a 2xx whose body is not a
+ * success envelope. `status` and `errors` say what went wrong; `response` is the raw answer
+ * (its body already read).
+ */
+export class RealtimeKitApiError extends RealtimeKitError {
+  override readonly name = "RealtimeKitApiError";
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** Error codes and messages from the body, in either envelope; empty when the body had none. */
+  readonly errors: readonly ApiErrorDetail[];
+  /** Cloudflare's `cf-ray` id of the request, to quote to Cloudflare support. */
+  readonly rayId: string | undefined;
+  readonly response: Response;
+
+  constructor(message: string, response: Response, errors: readonly ApiErrorDetail[]) {
+    super(message);
+    this.status = response.status;
+    this.errors = errors;
+    this.rayId = response.headers.get("cf-ray") ?? undefined;
+    this.response = response;
+  }
+
+  /** Code of the first error, if the body carried one. */
+  get code(): number | string | undefined {
+    return this.errors[0]?.code;
+  }
+}
+
+const SNIPPET_LENGTH = 200;
+
+/**
+ * Builds the error for an answer the client cannot use. `body` is the body as read: parsed
+ * JSON, raw text, or undefined when there was none. Any of `secrets` found in the text of the
+ * error is replaced, so a server that echoes the request cannot leak a credential through it.
+ */
+export function createApiError(
+  operation: string,
+  response: Response,
+  body: unknown,
+  secrets: readonly string[],
+): RealtimeKitApiError {
+  const errors = errorDetails(body);
+  const what = errors.length > 0 ? errors.map(formatDetail).join("; ") : describeBody(response, body);
+  const message = redact(`${operation}: the API answered HTTP ${response.status}: ${what}`, secrets);
+  return new RealtimeKitApiError(
+    message,
+    response,
+    errors.map((detail) => ({ code: detail.code, message: redact(detail.message, secrets) })),
+  );
+}
+
+function errorDetails(body: unknown): ApiErrorDetail[] {
+  if (!isRecord(body)) return [];
+  // Cloudflare API gateway: { success: false, errors: [{ code, message }], messages, result }
+  if (Array.isArray(body.errors)) return body.errors.filter(isRecord).map(toDetail);
+  // RealtimeKit service: { success: false, error: { code, message } }
+  if (isRecord(body.error)) return [toDetail(body.error)];
+  return [];
+}
+
+function toDetail(entry: Record<string, unknown>): ApiErrorDetail {
+  const code = typeof entry.code === "number" || typeof entry.code === "string" ? entry.code : undefined;
+  const message = typeof entry.message === "string" ? entry.message : JSON.stringify(entry);
+  return { code, message };
+}
+
+function formatDetail({ code, message }: ApiErrorDetail): string {
+  return code === undefined ? message : `${message} (code ${code})`;
+}
+
+function describeBody(response: Response, body: unknown): string {
+  if (body === undefined || body === "") return "an empty body";
+  const type = response.headers.get("content-type") ?? "no content-type";
+  if (typeof body === "string") return `a body that is not JSON (${type}): ${snippet(body)}`;
+  return `a JSON body in neither error envelope: ${snippet(JSON.stringify(body))}`;
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => (secret ? out.replaceAll(secret, "[redacted]") : out), text);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,37 @@
+// Friendly names for the types generated from the spec.
+import type { components, operations } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+
+/** The JSON body of a named response of the spec. */
+export type ResponseBody<Name extends keyof components["responses"]> =
+  components["responses"][Name]["content"]["application/json"];
+
+type Query<Operation extends keyof operations> = NonNullable<operations[Operation]["parameters"]["query"]>;
+
+export type Session = Schemas["Session"];
+export type Participant = Schemas["Participant"];
+export type PeerReportParticipant = Schemas["PeerReportParticipant"];
+export type PeerReport = Schemas["PeerReport"];
+export type PeerEvent = Schemas["PeerEvent"];
+export type Paging = Schemas["Paging"];
+export type ChatDownload = Schemas["ChatDownload"];
+export type TranscriptDownload = Schemas["TranscriptDownload"];
+export type SummaryDownload = Schemas["SummaryDownload"];
+export type SummaryGeneration = Schemas["SummaryGeneration"];
+
+export type ListSessionsQuery = Query<"listSessions">;
+export type GetSessionQuery = Query<"getSession">;
+export type ListParticipantsQuery = Query<"listParticipants">;
+export type GetParticipantQuery = Query<"getParticipant">;
+export type GetPeerReportQuery = Query<"getPeerReport">;
+export type GetTranscriptDownloadQuery = Query<"getTranscriptDownload">;
+
+/** What `listSessions` resolves to: the page of sessions and where it sits in the whole list. */
+export interface SessionList {
+  sessions: Session[];
+  paging: Paging;
+}
+
+/** What `listParticipants` resolves to. */
+export type ParticipantList = ResponseBody<"ParticipantList">["data"];

@@ -1,0 +1,367 @@
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  createSessionsClient,
+  RealtimeKitApiError,
+  RealtimeKitArgumentError,
+  type SessionsClient,
+  type SessionsClientOptions,
+} from "../src/index.js";
+import { type RecordedRequest, send, startServer, type TestServer } from "./server.js";
+
+const TOKEN = "test-token-5a3c9e1f";
+const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+const APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
+const SESSION = "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d";
+const PARTICIPANT = "51fdf95f-d893-471a-922b-7db7adb14453";
+const PREFIX = `/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`;
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function clientAnswering(
+  reply: Parameters<typeof startServer>[0],
+  options: Partial<SessionsClientOptions> = {},
+): Promise<{ client: SessionsClient; requests: RecordedRequest[] }> {
+  server = await startServer(reply);
+  const client = createSessionsClient({
+    apiToken: TOKEN,
+    accountId: ACCOUNT,
+    appId: APP,
+    baseUrl: server.url,
+    ...options,
+  });
+  return { client, requests: server.requests };
+}
+
+/** A fetch that records what it is asked and never touches the network. */
+function recordingFetch() {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    return Response.json({ success: true, data: { sessions: [] }, paging: { total_count: 0 } });
+  };
+  return { requests, fetch };
+}
+
+describe("requests", () => {
+  test("sends the bearer token and resolves to the data of the answer", async () => {
+    const data = {
+      chat_download_url: "https://files.example.com/chat.csv",
+      chat_download_url_expiry: "2026-11-22T12:00:00Z",
+    };
+    const { client, requests } = await clientAnswering((res) => send(res, 200, { success: true, data }));
+
+    await expect(client.getChatDownload(SESSION)).resolves.toEqual(data);
+    expect(requests).toEqual([expect.objectContaining({ method: "GET", url: `${PREFIX}/${SESSION}/chat` })]);
+    expect(requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  test("resolves listSessions to the sessions and the top-level paging", async () => {
+    const paging = { start_offset: 0, end_offset: 0, total_count: 1 };
+    const sessions = [{ id: SESSION }];
+    const { client } = await clientAnswering((res) => send(res, 200, { success: true, data: { sessions }, paging }));
+
+    await expect(client.listSessions()).resolves.toEqual({ sessions, paging });
+  });
+
+  test("sends query parameters under the API's names", async () => {
+    const { client, requests } = await clientAnswering((res) =>
+      send(res, 200, { success: true, data: { participants: [] } }),
+    );
+
+    await client.listParticipants(SESSION, { per_page: 5, sort_by: "duration", include_peer_events: true });
+
+    const url = new URL(requests[0]?.url ?? "", "http://host");
+    expect(url.pathname).toBe(`${PREFIX}/${SESSION}/participants`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      per_page: "5",
+      sort_by: "duration",
+      include_peer_events: "true",
+    });
+  });
+
+  test("sends generateSummary as a POST without a body", async () => {
+    const { client, requests } = await clientAnswering((res) =>
+      send(res, 200, { success: true, data: { session_id: SESSION, status: "PROCESSING" } }),
+    );
+
+    await expect(client.generateSummary(SESSION)).resolves.toEqual({ session_id: SESSION, status: "PROCESSING" });
+    expect(requests[0]).toMatchObject({ method: "POST", url: `${PREFIX}/${SESSION}/summary` });
+    expect(requests[0]?.headers["content-length"] ?? "0").toBe("0");
+  });
+
+  test("calls the Cloudflare API when no baseUrl is given", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+
+    await client.listSessions();
+
+    expect(requests.map((request) => request.url)).toEqual([`https://api.cloudflare.com/client/v4${PREFIX}`]);
+  });
+
+  test("lets a call override the client's accountId and appId", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+
+    await client.listSessions({}, { accountId: "other-account", appId: "other-app" });
+    await client.listSessions();
+
+    expect(requests.map((request) => new URL(request.url).pathname)).toEqual([
+      "/client/v4/accounts/other-account/realtime/kit/other-app/sessions",
+      `/client/v4${PREFIX}`,
+    ]);
+  });
+
+  test("adds a call's extra headers to its request", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+
+    await client.listSessions({}, { headers: { "x-trace": "abc" } });
+
+    expect(requests[0]?.headers.get("x-trace")).toBe("abc");
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
+describe("bad input is refused before anything is sent", () => {
+  const UNSAFE_IDS = ["", ".", "..", "a/b", "a?b", "a#b", "%2e%2e", "a%2Fb", "..%2f", "a\\b", " a", "a\nb"];
+  const ID_ARGUMENTS: [string, string, (client: SessionsClient, id: string) => Promise<unknown>][] = [
+    ["getSession", "sessionId", (client, id) => client.getSession(id)],
+    ["listParticipants", "sessionId", (client, id) => client.listParticipants(id)],
+    ["getParticipant", "sessionId", (client, id) => client.getParticipant(id, PARTICIPANT)],
+    ["getParticipant", "participantId", (client, id) => client.getParticipant(SESSION, id)],
+    ["getPeerReport", "peerId", (client, id) => client.getPeerReport(id)],
+    ["getChatDownload", "sessionId", (client, id) => client.getChatDownload(id)],
+    ["getTranscriptDownload", "sessionId", (client, id) => client.getTranscriptDownload(id)],
+    ["generateSummary", "sessionId", (client, id) => client.generateSummary(id)],
+    ["getSummaryDownload", "sessionId", (client, id) => client.getSummaryDownload(id)],
+    ["listSessions", "accountId", (client, id) => client.listSessions({}, { accountId: id })],
+    ["listSessions", "appId", (client, id) => client.listSessions({}, { appId: id })],
+  ];
+
+  test.each(ID_ARGUMENTS.map(([method, argument, call]) => ({ method, argument, call })))(
+    "$method refuses every unsafe $argument",
+    async ({ argument, call }) => {
+      const { requests, fetch } = recordingFetch();
+      const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+
+      for (const id of UNSAFE_IDS) {
+        const error = await call(client, id).then(
+          () => undefined,
+          (reason: unknown) => reason,
+        );
+        expect(error, `id ${JSON.stringify(id)}`).toBeInstanceOf(RealtimeKitArgumentError);
+        expect(error).toMatchObject({ argument });
+      }
+      expect(requests).toEqual([]);
+    },
+  );
+
+  test("refuses an id that is not a string", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+
+    await expect(client.getSession(42 as unknown as string)).rejects.toThrow("sessionId must be a string, got number");
+    expect(requests).toEqual([]);
+  });
+
+  test("refuses a call when neither the client nor the call names an account", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, appId: APP, fetch });
+
+    await expect(client.listSessions()).rejects.toThrow(
+      new RealtimeKitArgumentError(
+        "accountId",
+        "accountId is required: pass it to createSessionsClient() or in this call's options",
+      ),
+    );
+    expect(requests).toEqual([]);
+  });
+
+  test("refuses a call when neither the client nor the call names an app", async () => {
+    const { fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, fetch });
+
+    await expect(client.getSession(SESSION)).rejects.toMatchObject({
+      name: "RealtimeKitArgumentError",
+      argument: "appId",
+    });
+  });
+
+  test("refuses an unsafe accountId at construction", () => {
+    expect(() => createSessionsClient({ apiToken: TOKEN, accountId: "../x" })).toThrow(RealtimeKitArgumentError);
+  });
+
+  test.each(["", "two words", "line\nbreak", "tab\t"])("refuses the apiToken %j without quoting it", (apiToken) => {
+    const error = captureSync(() => createSessionsClient({ apiToken }));
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect(error).toMatchObject({ argument: "apiToken" });
+    if (apiToken) expect(String((error as Error).message)).not.toContain(apiToken);
+  });
+
+  test("refuses a missing apiToken (from JavaScript)", () => {
+    expect(() => createSessionsClient({} as SessionsClientOptions)).toThrow(RealtimeKitArgumentError);
+  });
+
+  test.each([
+    "api.cloudflare.com/client/v4",
+    "ftp://api.cloudflare.com",
+    "https://user:pass@api.cloudflare.com/client/v4",
+    "https://api.cloudflare.com/client/v4?x=1",
+  ])("refuses the baseUrl %s", (baseUrl) => {
+    expect(() => createSessionsClient({ apiToken: TOKEN, baseUrl })).toThrow(RealtimeKitArgumentError);
+  });
+});
+
+describe("failures reject with RealtimeKitApiError", () => {
+  test("reads code and message from the RealtimeKit envelope", async () => {
+    const body = { success: false, error: { code: 404, message: `No session found with id ${SESSION}` } };
+    const { client } = await clientAnswering((res) => send(res, 404, body));
+
+    const error = await rejection(client.getSession(SESSION));
+
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error).toMatchObject({ status: 404, code: 404, errors: [{ code: 404, message: body.error.message }] });
+    expect(error.message).toBe(`getSession: the API answered HTTP 404: No session found with id ${SESSION} (code 404)`);
+    expect(error.response.status).toBe(404);
+  });
+
+  test("reads every code and message from the Cloudflare envelope", async () => {
+    const errors = [
+      { code: 10000, message: "Authentication error" },
+      { code: 9109, message: "Unauthorized to access requested resource" },
+    ];
+    const { client } = await clientAnswering((res) =>
+      send(res, 403, { success: false, errors, messages: [], result: null }),
+    );
+
+    const error = await rejection(client.listSessions());
+
+    expect(error).toMatchObject({ status: 403, code: 10000, errors });
+    expect(error.message).toBe(
+      "listSessions: the API answered HTTP 403: Authentication error (code 10000); Unauthorized to access requested resource (code 9109)",
+    );
+  });
+
+  test("says so when the error body is empty", async () => {
+    const { client } = await clientAnswering((res) => {
+      res.writeHead(502, { "content-length": "0" });
+      res.end();
+    });
+
+    const error = await rejection(client.listSessions());
+
+    expect(error).toMatchObject({ status: 502, errors: [] });
+    expect(error.message).toBe("listSessions: the API answered HTTP 502: an empty body");
+  });
+
+  test("says so when a chunked error body is empty", async () => {
+    const { client } = await clientAnswering((res) => {
+      res.writeHead(429, { "retry-after": "1" });
+      res.end();
+    });
+
+    await expect(client.listSessions()).rejects.toThrow("listSessions: the API answered HTTP 429: an empty body");
+  });
+
+  test("quotes the start of an error body that is not JSON", async () => {
+    const html = `<html><body><h1>500 Internal Server Error</h1>${"x".repeat(400)}</body></html>`;
+    const { client } = await clientAnswering((res) => send(res, 500, html, { "content-type": "text/html" }));
+
+    const error = await rejection(client.getSummaryDownload(SESSION));
+
+    expect(error).toMatchObject({ status: 500, errors: [] });
+    expect(error.message).toBe(
+      `getSummaryDownload: the API answered HTTP 500: a body that is not JSON (text/html): "${html.slice(0, 200)}…"`,
+    );
+  });
+
+  test("quotes a JSON error body in neither envelope", async () => {
+    const { client } = await clientAnswering((res) => send(res, 400, { message: "nope" }));
+
+    await expect(client.listSessions()).rejects.toThrow(
+      'listSessions: the API answered HTTP 400: a JSON body in neither error envelope: "{\\"message\\":\\"nope\\"}"',
+    );
+  });
+
+  test("rejects a 200 whose body is not JSON", async () => {
+    const { client } = await clientAnswering((res) =>
+      send(res, 200, "<html>maintenance</html>", { "content-type": "text/html" }),
+    );
+
+    const error = await rejection(client.listSessions());
+
+    expect(error).toMatchObject({ status: 200, errors: [] });
+    expect(error.message).toBe(
+      'listSessions: the API answered HTTP 200: a body that is not JSON (text/html): "<html>maintenance</html>"',
+    );
+  });
+
+  test("rejects a 200 with an empty body", async () => {
+    const { client } = await clientAnswering((res) => {
+      res.writeHead(200, { "content-length": "0" });
+      res.end();
+    });
+
+    await expect(client.getSession(SESSION)).rejects.toThrow("getSession: the API answered HTTP 200: an empty body");
+  });
+
+  test("rejects a 200 that carries a failure envelope", async () => {
+    const { client } = await clientAnswering((res) =>
+      send(res, 200, { success: false, error: { code: 409, message: "Summary generation already running" } }),
+    );
+
+    const error = await rejection(client.generateSummary(SESSION));
+
+    expect(error).toMatchObject({
+      status: 200,
+      errors: [{ code: 409, message: "Summary generation already running" }],
+    });
+  });
+
+  test("carries Cloudflare's cf-ray request id", async () => {
+    const { client } = await clientAnswering((res) =>
+      send(res, 500, { success: false, error: { code: 500, message: "boom" } }, { "cf-ray": "8f1e2d3c4b5a6978-AMS" }),
+    );
+
+    await expect(client.listSessions()).rejects.toMatchObject({ rayId: "8f1e2d3c4b5a6978-AMS" });
+  });
+
+  test("never repeats the token, even from a server that echoes it", async () => {
+    const { client } = await clientAnswering((res, request) =>
+      send(res, 401, {
+        success: false,
+        errors: [{ code: 10000, message: `bad credentials: ${request.headers.authorization}` }],
+      }),
+    );
+
+    const error = await rejection(client.listSessions());
+
+    expect(error.message).toBe(
+      "listSessions: the API answered HTTP 401: bad credentials: Bearer [redacted] (code 10000)",
+    );
+    expect(JSON.stringify(error.errors)).not.toContain(TOKEN);
+  });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
+  const reason: unknown = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(reason instanceof RealtimeKitApiError))
+    throw new Error(`expected a RealtimeKitApiError, got ${String(reason)}`);
+  return reason;
+}
+
+function captureSync(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}

@@ -1,0 +1,54 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface TestServer {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on an ephemeral loopback port; `reply` answers every request. */
+export async function startServer(
+  reply: (response: ServerResponse, request: RecordedRequest) => void,
+): Promise<TestServer> {
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers };
+    requests.push(recorded);
+    req.resume();
+    req.on("end", () => reply(res, recorded));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Answers with `body` as JSON (or as given, when it is a string) and `status`. */
+export function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  response.writeHead(status, {
+    "content-type": typeof body === "string" ? "text/plain" : "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  response.end(text);
+}

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+
+const require = createRequire(import.meta.url);
+
+/** The spec the mock serves unless told otherwise: the one the client is generated from. */
+export const SPEC_PATH: string = require.resolve("@realtimekit-sessions/spec/openapi.yaml");
+
+export interface MockServerOptions {
+  /**
+   * Answer 500 with the violations when a response the mock would send does not match the
+   * spec, and 401/422 for requests that do not (Prism's `--errors`).
+   * @default true
+   */
+  errors?: boolean;
+  /**
+   * Port to listen on, on 127.0.0.1.
+   * @default a free port chosen by the system
+   */
+  port?: number;
+  /**
+   * OpenAPI document to serve.
+   * @default the RealtimeKit Sessions spec
+   */
+  specPath?: string;
+  /**
+   * How long to wait for the mock to answer before giving up, in milliseconds.
+   * @default 30000
+   */
+  startupTimeoutMs?: number;
+}
+
+export interface MockServer {
+  /** Origin of the mock, such as `http://127.0.0.1:49152`: pass it as the client's `baseUrl`. */
+  readonly url: string;
+  readonly port: number;
+  /** Process id of the Prism process. */
+  readonly pid: number | undefined;
+  /** Stops the mock and waits until its process has exited. Safe to call more than once. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+const POLL_INTERVAL_MS = 100;
+const STOP_GRACE_MS = 5_000;
+const OUTPUT_LINES_KEPT = 40;
+
+/**
+ * Starts a Prism mock of the spec on a loopback port and resolves once it answers HTTP.
+ * Prism serves every path at the root of `url`: it ignores the spec's server base path.
+ *
+ * @example
+ * await using mock = await startMockServer();
+ * const client = createSessionsClient({ apiToken: "any", accountId, appId, baseUrl: mock.url });
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const { errors = true, specPath = SPEC_PATH, startupTimeoutMs = 30_000 } = options;
+  const port = options.port ?? (await freePort());
+  const output: string[] = [];
+  const child = spawn(
+    process.execPath,
+    [prismBin(), "mock", specPath, "--host", HOST, "--port", String(port), ...(errors ? ["--errors"] : [])],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
+  );
+  keepTail(child, output);
+
+  // A parent that exits without calling close() must not leave Prism behind.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+
+  let stopping: Promise<void> | undefined;
+  const close = () => {
+    stopping ??= stop(child).finally(() => process.removeListener("exit", killOnExit));
+    return stopping;
+  };
+
+  const url = `http://${HOST}:${port}`;
+  try {
+    await waitUntilAnswering(url, child, startupTimeoutMs);
+  } catch (error) {
+    await close();
+    const detail = output.length > 0 ? `\nPrism said:\n${output.join("\n")}` : "";
+    throw new Error(`${(error as Error).message}${detail}`, { cause: error });
+  }
+  return { url, port, pid: child.pid, close, [Symbol.asyncDispose]: close };
+}
+
+function prismBin(): string {
+  const manifestPath = require.resolve("@stoplight/prism-cli/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin: { prism: string } };
+  return join(dirname(manifestPath), manifest.bin.prism);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, HOST, resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("could not find a free port");
+  return address.port;
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: string | undefined;
+  child.once("exit", (code, signal) => {
+    exited = `Prism exited before answering (${signal ?? `exit code ${code}`})`;
+  });
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(exited);
+    try {
+      // Any HTTP answer will do (the root path is a 404): it means Prism is serving.
+      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      await response.body?.cancel();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+  }
+  throw new Error(`Prism did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function keepTail(child: ChildProcess, lines: string[]): void {
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - OUTPUT_LINES_KEPT));
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+}
