@@ -28,32 +28,32 @@ export interface SessionsClientOptions {
   /** A Cloudflare API token with the "Realtime" or "Realtime Admin" permission. */
   apiToken: string;
   /** Cloudflare account of every call, unless a call names another. */
-  accountId?: string;
+  accountId?: string | undefined;
   /** RealtimeKit app of every call, unless a call names another. */
-  appId?: string;
+  appId?: string | undefined;
   /**
    * Root of the API. Point it at a mock (such as `startMockServer()` from
    * `@realtimekit-sessions/mock`) in tests.
    * @default "https://api.cloudflare.com/client/v4"
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * The fetch to send requests with.
    * @default globalThis.fetch
    */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
 }
 
 /** Per-call options, accepted as the last argument of every method. */
 export interface CallOptions {
   /** Account of this call, instead of the client's `accountId`. */
-  accountId?: string;
+  accountId?: string | undefined;
   /** App of this call, instead of the client's `appId`. */
-  appId?: string;
+  appId?: string | undefined;
   /** Cancels the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra request headers for this call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** One method per Sessions API operation; each resolves to the `data` of the answer. */
