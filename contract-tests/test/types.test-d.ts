@@ -49,8 +49,8 @@ test("path ids are required arguments", () => {
 
 test("per-call options and client options are checked", () => {
   expectTypeOf<CallOptions["signal"]>().toEqualTypeOf<AbortSignal | undefined>();
-  // @ts-expect-error -- an apiToken is required
-  assertType(createSessionsClient({ accountId: "a", appId: "b" }));
+  // @ts-expect-error -- retries is a number
+  assertType(createSessionsClient({ apiToken: "t", retries: "2" }));
   // @ts-expect-error -- the option is apiToken, not token
   assertType(createSessionsClient({ token: "t" }));
 });

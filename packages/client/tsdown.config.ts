@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsdown";
 
+const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/downloads.ts"],
   format: "esm",
   platform: "neutral",
   dts: true,
   sourcemap: true,
+  define: { __CLIENT_VERSION__: JSON.stringify(version) },
 });

@@ -1,7 +1,9 @@
-import createClient, { type Client } from "openapi-fetch";
-import { createApiError, isRecord, RealtimeKitArgumentError } from "./errors.js";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { isRecord, RealtimeKitArgumentError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
+import { paginate } from "./pagination.js";
 import { pathSegment } from "./path.js";
+import { type Answer, parseLoosely, withRetries } from "./retry.js";
 import type {
   ChatDownload,
   GetParticipantQuery,
@@ -21,15 +23,51 @@ import type {
   TranscriptDownload,
 } from "./types.js";
 
+declare const __CLIENT_VERSION__: string;
+
 /** Where the Cloudflare API lives. */
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
-export interface SessionsClientOptions {
-  /** A Cloudflare API token with the "Realtime" or "Realtime Admin" permission. */
-  apiToken: string;
-  /** Cloudflare account of every call, unless a call names another. */
+/** How each request is sent: shared by the client options and the per-call options. */
+export interface RequestOptions {
+  /**
+   * Retries after a connection failure, a timeout, or a 408, 429 or 5xx (but 501) answer.
+   * `0` turns retries off. `generateSummary` is only retried when its call sets this.
+   * @default 2
+   */
+  retries?: number | undefined;
+  /**
+   * Time allowed for each attempt, from sending the request to the end of the answer's body.
+   * @default 60000
+   */
+  timeoutMs?: number | undefined;
+}
+
+export interface SessionsClientOptions extends RequestOptions {
+  /**
+   * A Cloudflare API token with the "Realtime" or "Realtime Admin" permission.
+   * @default process.env.CLOUDFLARE_API_TOKEN, where the runtime has environment variables
+   */
+  apiToken?: string | undefined;
+  /**
+   * With `apiKey`, the legacy credentials: the account's email address.
+   * @default process.env.CLOUDFLARE_EMAIL
+   */
+  apiEmail?: string | undefined;
+  /**
+   * With `apiEmail`, the legacy credentials: the account's Global API key.
+   * @default process.env.CLOUDFLARE_API_KEY
+   */
+  apiKey?: string | undefined;
+  /**
+   * Cloudflare account of every call, unless a call names another.
+   * @default process.env.CLOUDFLARE_ACCOUNT_ID
+   */
   accountId?: string | undefined;
-  /** RealtimeKit app of every call, unless a call names another. */
+  /**
+   * RealtimeKit app of every call, unless a call names another.
+   * @default process.env.REALTIMEKIT_APP_ID
+   */
   appId?: string | undefined;
   /**
    * Root of the API. Point it at a mock (such as `startMockServer()` from
@@ -42,15 +80,27 @@ export interface SessionsClientOptions {
    * @default globalThis.fetch
    */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** openapi-fetch middleware, run on every request and response in order. */
+  middleware?: Middleware[] | undefined;
+  /**
+   * First wait between attempts, doubled for each retry, with jitter.
+   * @default 500
+   */
+  retryDelayMs?: number | undefined;
+  /**
+   * Longest wait between attempts, whatever `Retry-After` asks for.
+   * @default 30000
+   */
+  maxRetryDelayMs?: number | undefined;
 }
 
 /** Per-call options, accepted as the last argument of every method. */
-export interface CallOptions {
+export interface CallOptions extends RequestOptions {
   /** Account of this call, instead of the client's `accountId`. */
   accountId?: string | undefined;
   /** App of this call, instead of the client's `appId`. */
   appId?: string | undefined;
-  /** Cancels the call. */
+  /** Cancels the call, including any wait before a retry. */
   signal?: AbortSignal | undefined;
   /** Extra request headers for this call. */
   headers?: Record<string, string> | undefined;
@@ -60,10 +110,21 @@ export interface CallOptions {
 export interface SessionsClient {
   /** One page of the app's sessions, and where it sits in the whole list. */
   listSessions(query?: ListSessionsQuery, options?: CallOptions): Promise<SessionList>;
+  /**
+   * Every session matching `query`, page after page (from `page_no`, default 1), for
+   * `for await`. Holds one page at a time and fetches the next while you work on the current.
+   */
+  iterateSessions(query?: ListSessionsQuery, options?: CallOptions): AsyncGenerator<Session, void, undefined>;
   /** One session; with `include_breakout_rooms: true`, its breakout rooms too. */
   getSession(sessionId: string, query?: GetSessionQuery, options?: CallOptions): Promise<Session>;
   /** One page of the participants of a session, with its `paging`. */
   listParticipants(sessionId: string, query?: ListParticipantsQuery, options?: CallOptions): Promise<ParticipantList>;
+  /** Every participant of a session, page after page, like `iterateSessions`. */
+  iterateParticipants(
+    sessionId: string,
+    query?: ListParticipantsQuery,
+    options?: CallOptions,
+  ): AsyncGenerator<Participant, void, undefined>;
   /** One participant of a session. */
   getParticipant(
     sessionId: string,
@@ -81,20 +142,23 @@ export interface SessionsClient {
     query?: GetTranscriptDownloadQuery,
     options?: CallOptions,
   ): Promise<TranscriptDownload>;
-  /** Starts generating the summary of the session's transcript. */
+  /** Starts generating the summary of the session's transcript. Not retried unless `options.retries` says. */
   generateSummary(sessionId: string, options?: CallOptions): Promise<SummaryGeneration>;
   /** A short-lived link to the summary of the session's transcript; 404 until one was generated. */
   getSummaryDownload(sessionId: string, options?: CallOptions): Promise<SummaryDownload>;
   /**
    * The underlying openapi-fetch client, with the base URL and credentials set, for anything
-   * the methods do not cover. It returns `{ data, error, response }` instead of throwing.
+   * the methods do not cover. It returns `{ data, error, response }` instead of throwing, and
+   * neither retries nor times out.
    */
   readonly raw: Client<paths>;
+  /** The fetch the client sends with, for requests that must not carry the credentials. */
+  readonly fetch: (request: Request) => Promise<Response>;
 }
 
 // Printable ASCII without spaces: anything else cannot travel in an HTTP header, and fetch's
-// own complaint about it would quote the token.
-const TOKEN_RE = /^[\x21-\x7e]+$/;
+// own complaint about it would quote the credential.
+const HEADER_VALUE_RE = /^[\x21-\x7e]+$/;
 const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions";
 
 /**
@@ -104,150 +168,169 @@ const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions";
  * const client = createSessionsClient({ apiToken, accountId, appId });
  * const { sessions, paging } = await client.listSessions({ status: "ENDED", per_page: 20 });
  */
-export function createSessionsClient(options: SessionsClientOptions): SessionsClient {
-  const { apiToken } = options;
-  if (typeof apiToken !== "string" || !TOKEN_RE.test(apiToken)) {
-    throw new RealtimeKitArgumentError(
-      "apiToken",
-      "apiToken must be a Cloudflare API token: a non-empty string of printable characters without spaces",
-    );
-  }
+export function createSessionsClient(options: SessionsClientOptions = {}): SessionsClient {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+  const { headers, secrets } = credentials(options, env);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const accountId = optionalSegment("accountId", options.accountId ?? env.CLOUDFLARE_ACCOUNT_ID);
+  const appId = optionalSegment("appId", options.appId ?? env.REALTIMEKIT_APP_ID);
+  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const defaults = {
-    accountId: options.accountId === undefined ? undefined : pathSegment("accountId", options.accountId),
-    appId: options.appId === undefined ? undefined : pathSegment("appId", options.appId),
+    retries: count("retries", options.retries, 2),
+    timeoutMs: count("timeoutMs", options.timeoutMs, 60_000),
+    retryDelayMs: count("retryDelayMs", options.retryDelayMs, 500),
+    maxRetryDelayMs: count("maxRetryDelayMs", options.maxRetryDelayMs, 30_000),
   };
-  const secrets = [apiToken];
 
   const raw = createClient<paths>({
     baseUrl,
-    headers: { Authorization: `Bearer ${apiToken}` },
-    ...(options.fetch && { fetch: options.fetch }),
+    fetch,
+    headers: { ...headers, "User-Agent": `realtimekit-sessions-client/${__CLIENT_VERSION__}` },
   });
+  if (options.middleware) raw.use(...options.middleware);
 
   function app(call: CallOptions) {
-    const account = call.accountId ?? defaults.accountId;
-    const appId = call.appId ?? defaults.appId;
-    if (account === undefined) throw missing("accountId");
-    if (appId === undefined) throw missing("appId");
-    return { account_id: pathSegment("accountId", account), app_id: pathSegment("appId", appId) };
+    const account = call.accountId ?? accountId;
+    const appIdOfCall = call.appId ?? appId;
+    if (account === undefined) throw missing("accountId", "CLOUDFLARE_ACCOUNT_ID");
+    if (appIdOfCall === undefined) throw missing("appId", "REALTIMEKIT_APP_ID");
+    return { account_id: pathSegment("accountId", account), app_id: pathSegment("appId", appIdOfCall) };
   }
 
-  function init(call: CallOptions) {
-    return {
-      parseAs: "text" as const,
-      ...(call.signal && { signal: call.signal }),
-      ...(call.headers && { headers: call.headers }),
-    };
-  }
+  const session = (call: CallOptions, sessionId: string) => ({
+    ...app(call),
+    session_id: pathSegment("sessionId", sessionId),
+  });
 
-  async function send<Name extends SuccessResponse>(
+  type Init = { parseAs: "text"; signal: AbortSignal; redirect: "manual"; headers?: Record<string, string> };
+
+  function send<Name extends SuccessResponse>(
     operation: string,
-    pending: Promise<{ data?: string; error?: unknown; response: Response }>,
+    call: CallOptions,
+    request: (init: Init) => Promise<Answer>,
+    idempotent = true,
   ): Promise<ResponseBody<Name>> {
-    const { data, error, response } = await pending;
-    if (!response.ok) throw createApiError(operation, response, error, secrets);
-    const body = parseSuccess(data);
-    if (!body) throw createApiError(operation, response, parseLoosely(data), secrets);
-    return body as ResponseBody<Name>;
+    const policy = {
+      ...defaults,
+      retries: count("retries", call.retries, idempotent ? defaults.retries : 0),
+      timeoutMs: count("timeoutMs", call.timeoutMs, defaults.timeoutMs),
+      signal: call.signal,
+    };
+    return withRetries(
+      operation,
+      policy,
+      secrets,
+      (signal) =>
+        request({ parseAs: "text", signal, redirect: "manual", ...(call.headers && { headers: call.headers }) }),
+      (text) => parseSuccess(text) as ResponseBody<Name> | undefined,
+    );
   }
 
-  return {
+  const client: SessionsClient = {
     raw,
+    fetch,
 
     async listSessions(query = {}, call = {}) {
-      const body = await send<"SessionList">(
-        "listSessions",
-        raw.GET(SESSIONS, { params: { path: app(call), query }, ...init(call) }),
+      const path = app(call);
+      const body = await send<"SessionList">("listSessions", call, (init) =>
+        raw.GET(SESSIONS, { params: { path, query }, ...init }),
       );
       return { ...body.data, paging: body.paging };
     },
 
+    iterateSessions(query = {}, call = {}) {
+      return paginate(
+        (page_no, signal) =>
+          client
+            .listSessions({ ...query, page_no }, { ...call, signal })
+            .then(({ sessions, paging }) => ({ items: sessions, total: paging.total_count })),
+        query.page_no ?? 1,
+        query.per_page,
+        call.signal,
+      );
+    },
+
     async getSession(sessionId, query = {}, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
-      const body = await send<"Session">(
-        "getSession",
-        raw.GET(`${SESSIONS}/{session_id}`, { params: { path: { ...app(call), session_id }, query }, ...init(call) }),
+      const path = session(call, sessionId);
+      const body = await send<"Session">("getSession", call, (init) =>
+        raw.GET(`${SESSIONS}/{session_id}`, { params: { path, query }, ...init }),
       );
       return body.data;
     },
 
     async listParticipants(sessionId, query = {}, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
-      const body = await send<"ParticipantList">(
-        "listParticipants",
-        raw.GET(`${SESSIONS}/{session_id}/participants`, {
-          params: { path: { ...app(call), session_id }, query },
-          ...init(call),
-        }),
+      const path = session(call, sessionId);
+      const body = await send<"ParticipantList">("listParticipants", call, (init) =>
+        raw.GET(`${SESSIONS}/{session_id}/participants`, { params: { path, query }, ...init }),
       );
       return body.data;
     },
 
+    iterateParticipants(sessionId, query = {}, call = {}) {
+      pathSegment("sessionId", sessionId);
+      return paginate(
+        (page_no, signal) =>
+          client
+            .listParticipants(sessionId, { ...query, page_no }, { ...call, signal })
+            .then(({ participants, paging }) => ({ items: participants, total: paging?.total_count })),
+        query.page_no ?? 1,
+        query.per_page,
+        call.signal,
+      );
+    },
+
     async getParticipant(sessionId, participantId, query = {}, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
-      const participant_id = pathSegment("participantId", participantId);
-      const body = await send<"Participant">(
-        "getParticipant",
-        raw.GET(`${SESSIONS}/{session_id}/participants/{participant_id}`, {
-          params: { path: { ...app(call), session_id, participant_id }, query },
-          ...init(call),
-        }),
+      const path = { ...session(call, sessionId), participant_id: pathSegment("participantId", participantId) };
+      const body = await send<"Participant">("getParticipant", call, (init) =>
+        raw.GET(`${SESSIONS}/{session_id}/participants/{participant_id}`, { params: { path, query }, ...init }),
       );
       return body.data.participant;
     },
 
     async getPeerReport(peerId, query = {}, call = {}) {
-      const peer_id = pathSegment("peerId", peerId);
-      const body = await send<"PeerReport">(
-        "getPeerReport",
-        raw.GET(`${SESSIONS}/peer-report/{peer_id}`, {
-          params: { path: { ...app(call), peer_id }, query },
-          ...init(call),
-        }),
+      const path = { ...app(call), peer_id: pathSegment("peerId", peerId) };
+      const body = await send<"PeerReport">("getPeerReport", call, (init) =>
+        raw.GET(`${SESSIONS}/peer-report/{peer_id}`, { params: { path, query }, ...init }),
       );
       return body.data.participant;
     },
 
     async getChatDownload(sessionId, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
-      const body = await send<"ChatDownload">(
-        "getChatDownload",
-        raw.GET(`${SESSIONS}/{session_id}/chat`, { params: { path: { ...app(call), session_id } }, ...init(call) }),
+      const path = session(call, sessionId);
+      const body = await send<"ChatDownload">("getChatDownload", call, (init) =>
+        raw.GET(`${SESSIONS}/{session_id}/chat`, { params: { path }, ...init }),
       );
       return body.data;
     },
 
     async getTranscriptDownload(sessionId, query = {}, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
-      const body = await send<"TranscriptDownload">(
-        "getTranscriptDownload",
-        raw.GET(`${SESSIONS}/{session_id}/transcript`, {
-          params: { path: { ...app(call), session_id }, query },
-          ...init(call),
-        }),
+      const path = session(call, sessionId);
+      const body = await send<"TranscriptDownload">("getTranscriptDownload", call, (init) =>
+        raw.GET(`${SESSIONS}/{session_id}/transcript`, { params: { path, query }, ...init }),
       );
       return body.data;
     },
 
     async generateSummary(sessionId, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
+      const path = session(call, sessionId);
       const body = await send<"SummaryGeneration">(
         "generateSummary",
-        raw.POST(`${SESSIONS}/{session_id}/summary`, { params: { path: { ...app(call), session_id } }, ...init(call) }),
+        call,
+        (init) => raw.POST(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
+        false,
       );
       return body.data;
     },
 
     async getSummaryDownload(sessionId, call = {}) {
-      const session_id = pathSegment("sessionId", sessionId);
-      const body = await send<"SummaryDownload">(
-        "getSummaryDownload",
-        raw.GET(`${SESSIONS}/{session_id}/summary`, { params: { path: { ...app(call), session_id } }, ...init(call) }),
+      const path = session(call, sessionId);
+      const body = await send<"SummaryDownload">("getSummaryDownload", call, (init) =>
+        raw.GET(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
       );
       return body.data;
     },
   };
+  return client;
 }
 
 type SuccessResponse =
@@ -267,38 +350,60 @@ function parseSuccess(text: string | undefined): Record<string, unknown> | undef
   return isRecord(body) && body.success !== false && isRecord(body.data) ? body : undefined;
 }
 
-/** JSON when `text` is JSON, else `text` itself, so an error can say what came back. */
-function parseLoosely(text: string | undefined): unknown {
-  if (text === undefined || text === "") return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
+/** The request headers and the values to keep out of every error: explicit options first, then the environment. */
+function credentials(options: SessionsClientOptions, env: Record<string, string | undefined>) {
+  const legacyGiven = options.apiEmail !== undefined || options.apiKey !== undefined;
+  const apiToken = options.apiToken ?? (legacyGiven ? undefined : env.CLOUDFLARE_API_TOKEN);
+  if (apiToken !== undefined) {
+    return { headers: { Authorization: `Bearer ${headerValue("apiToken", apiToken)}` }, secrets: [apiToken] };
   }
+  const apiEmail = options.apiEmail ?? env.CLOUDFLARE_EMAIL;
+  const apiKey = options.apiKey ?? env.CLOUDFLARE_API_KEY;
+  if (apiEmail !== undefined && apiKey !== undefined) {
+    return {
+      headers: { "X-Auth-Email": headerValue("apiEmail", apiEmail), "X-Auth-Key": headerValue("apiKey", apiKey) },
+      secrets: [apiKey],
+    };
+  }
+  throw new RealtimeKitArgumentError(
+    "apiToken",
+    "No credentials: pass apiToken (or apiEmail and apiKey), or set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY)",
+  );
+}
+
+function headerValue(argument: string, value: string): string {
+  if (typeof value !== "string" || !HEADER_VALUE_RE.test(value)) {
+    throw new RealtimeKitArgumentError(argument, `${argument} must be printable characters without spaces`);
+  }
+  return value;
+}
+
+function optionalSegment(argument: string, value: string | undefined): string | undefined {
+  return value === undefined ? undefined : pathSegment(argument, value);
+}
+
+function count(argument: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RealtimeKitArgumentError(argument, `${argument} must be a whole number of at least 0, got ${value}`);
+  }
+  return value;
 }
 
 function checkBaseUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new RealtimeKitArgumentError("baseUrl", `baseUrl must be an absolute URL, got ${JSON.stringify(value)}`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new RealtimeKitArgumentError("baseUrl", `baseUrl must be an http(s) URL, got ${JSON.stringify(value)}`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new RealtimeKitArgumentError(
       "baseUrl",
-      "baseUrl must not carry credentials, a query or a fragment: pass the API root, such as https://api.cloudflare.com/client/v4",
+      `baseUrl must be an http(s) URL without credentials, query or fragment, such as ${DEFAULT_BASE_URL}; got ${JSON.stringify(value)}`,
     );
   }
   return value;
 }
 
-function missing(argument: "accountId" | "appId"): RealtimeKitArgumentError {
+function missing(argument: "accountId" | "appId", variable: string): RealtimeKitArgumentError {
   return new RealtimeKitArgumentError(
     argument,
-    `${argument} is required: pass it to createSessionsClient() or in this call's options`,
+    `${argument} is required: pass it to createSessionsClient() or in this call's options, or set ${variable}`,
   );
 }

@@ -1,6 +1,14 @@
 /** Base class of every error this client throws: `instanceof RealtimeKitError` catches them all. */
 export class RealtimeKitError extends Error {
   override readonly name: string = "RealtimeKitError";
+  /** How many requests were made before giving up (1 when the first failure was final). */
+  readonly attempts: number;
+
+  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
+    const attempts = options.attempts ?? 1;
+    super(attempts > 1 ? `${message} (after ${attempts} attempts)` : message, { cause: options.cause });
+    this.attempts = attempts;
+  }
 }
 
 /**
@@ -36,7 +44,7 @@ export interface ApiErrorDetail {
  * (its body already read).
  */
 export class RealtimeKitApiError extends RealtimeKitError {
-  override readonly name = "RealtimeKitApiError";
+  override readonly name: string = "RealtimeKitApiError";
   /** HTTP status of the answer. */
   readonly status: number;
   /** Error codes and messages from the body, in either envelope; empty when the body had none. */
@@ -45,8 +53,8 @@ export class RealtimeKitApiError extends RealtimeKitError {
   readonly rayId: string | undefined;
   readonly response: Response;
 
-  constructor(message: string, response: Response, errors: readonly ApiErrorDetail[]) {
-    super(message);
+  constructor(message: string, response: Response, errors: readonly ApiErrorDetail[], attempts?: number) {
+    super(message, { attempts: attempts ?? 1 });
     this.status = response.status;
     this.errors = errors;
     this.rayId = response.headers.get("cf-ray") ?? undefined;
@@ -57,6 +65,21 @@ export class RealtimeKitApiError extends RealtimeKitError {
   get code(): number | string | undefined {
     return this.errors[0]?.code;
   }
+}
+
+/** The request never got an answer: the connection was refused, reset or dropped. `cause` says how. */
+export class RealtimeKitConnectionError extends RealtimeKitError {
+  override readonly name = "RealtimeKitConnectionError";
+}
+
+/** An attempt took longer than `timeoutMs`, headers and body included. */
+export class RealtimeKitTimeoutError extends RealtimeKitError {
+  override readonly name = "RealtimeKitTimeoutError";
+}
+
+/** The caller's `signal` fired; `cause` is its reason. */
+export class RealtimeKitAbortError extends RealtimeKitError {
+  override readonly name = "RealtimeKitAbortError";
 }
 
 const SNIPPET_LENGTH = 200;
@@ -71,6 +94,7 @@ export function createApiError(
   response: Response,
   body: unknown,
   secrets: readonly string[],
+  attempts?: number,
 ): RealtimeKitApiError {
   const errors = errorDetails(body);
   const what = errors.length > 0 ? errors.map(formatDetail).join("; ") : describeBody(response, body);
@@ -79,6 +103,7 @@ export function createApiError(
     message,
     response,
     errors.map((detail) => ({ code: detail.code, message: redact(detail.message, secrets) })),
+    attempts,
   );
 }
 
@@ -102,6 +127,10 @@ function formatDetail({ code, message }: ApiErrorDetail): string {
 }
 
 function describeBody(response: Response, body: unknown): string {
+  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+    // Never followed: the request carries credentials, and a redirect could take them elsewhere.
+    return `a redirect to ${snippet(response.headers.get("location") ?? "")}, which the client does not follow`;
+  }
   if (body === undefined || body === "") return "an empty body";
   const type = response.headers.get("content-type") ?? "no content-type";
   if (typeof body === "string") return `a body that is not JSON (${type}): ${snippet(body)}`;
@@ -113,7 +142,7 @@ function snippet(text: string): string {
   return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
 }
 
-function redact(text: string, secrets: readonly string[]): string {
+export function redact(text: string, secrets: readonly string[]): string {
   return secrets.reduce((out, secret) => (secret ? out.replaceAll(secret, "[redacted]") : out), text);
 }
 

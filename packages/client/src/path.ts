@@ -12,22 +12,11 @@ export function pathSegment(argument: string, value: unknown): string {
   if (typeof value !== "string") {
     throw new RealtimeKitArgumentError(argument, `${argument} must be a string, got ${typeof value}`);
   }
-  if (value === "" || value === "." || value === "..") {
+  if (value === "" || value === "." || value === ".." || UNSAFE_SEGMENT_RE.test(value)) {
     throw new RealtimeKitArgumentError(
       argument,
-      `${argument} must be an id, got ${JSON.stringify(value)}, which would change the request's path`,
-    );
-  }
-  const unsafe = UNSAFE_SEGMENT_RE.exec(value);
-  if (unsafe) {
-    throw new RealtimeKitArgumentError(
-      argument,
-      `${argument} must be one path segment, got ${JSON.stringify(truncate(value))}, which contains ${JSON.stringify(unsafe[0])}`,
+      `${argument} must be an id that stands as one path segment (not empty, . or .., and no / \\ ? # %, spaces or control characters); got ${JSON.stringify(value.slice(0, 80))}`,
     );
   }
   return value;
-}
-
-function truncate(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   createSessionsClient,
   RealtimeKitApiError,
@@ -31,6 +31,7 @@ async function clientAnswering(
     accountId: ACCOUNT,
     appId: APP,
     baseUrl: server.url,
+    retries: 0,
     ...options,
   });
   return { client, requests: server.requests };
@@ -127,7 +128,23 @@ describe("requests", () => {
 });
 
 describe("bad input is refused before anything is sent", () => {
-  const UNSAFE_IDS = ["", ".", "..", "a/b", "a?b", "a#b", "%2e%2e", "a%2Fb", "..%2f", "a\\b", " a", "a\nb"];
+  const UNSAFE_IDS = [
+    "",
+    ".",
+    "..",
+    "a/b",
+    "a?b",
+    "a#b",
+    "%2e%2e",
+    "%2E",
+    "a%2Fb",
+    "..%2f",
+    "a%3Fb",
+    "a%23b",
+    "a\\b",
+    " a",
+    "a\nb",
+  ];
   const ID_ARGUMENTS: [string, string, (client: SessionsClient, id: string) => Promise<unknown>][] = [
     ["getSession", "sessionId", (client, id) => client.getSession(id)],
     ["listParticipants", "sessionId", (client, id) => client.listParticipants(id)],
@@ -175,7 +192,7 @@ describe("bad input is refused before anything is sent", () => {
     await expect(client.listSessions()).rejects.toThrow(
       new RealtimeKitArgumentError(
         "accountId",
-        "accountId is required: pass it to createSessionsClient() or in this call's options",
+        "accountId is required: pass it to createSessionsClient() or in this call's options, or set CLOUDFLARE_ACCOUNT_ID",
       ),
     );
     expect(requests).toEqual([]);
@@ -213,6 +230,73 @@ describe("bad input is refused before anything is sent", () => {
     "https://api.cloudflare.com/client/v4?x=1",
   ])("refuses the baseUrl %s", (baseUrl) => {
     expect(() => createSessionsClient({ apiToken: TOKEN, baseUrl })).toThrow(RealtimeKitArgumentError);
+  });
+});
+
+describe("credentials and defaults", () => {
+  test("takes the token, account and app from the environment", async () => {
+    vi.stubEnv("CLOUDFLARE_API_TOKEN", "env-token");
+    vi.stubEnv("CLOUDFLARE_ACCOUNT_ID", "env-account");
+    vi.stubEnv("REALTIMEKIT_APP_ID", "env-app");
+    const { requests, fetch } = recordingFetch();
+
+    await createSessionsClient({ fetch }).listSessions();
+
+    expect(requests[0]?.headers.get("authorization")).toBe("Bearer env-token");
+    expect(new URL(requests[0]?.url ?? "").pathname).toBe(
+      "/client/v4/accounts/env-account/realtime/kit/env-app/sessions",
+    );
+  });
+
+  test("takes the legacy email and key from the environment when there is no token", async () => {
+    vi.stubEnv("CLOUDFLARE_EMAIL", "dev@example.com");
+    vi.stubEnv("CLOUDFLARE_API_KEY", "global-key");
+    const { requests, fetch } = recordingFetch();
+
+    await createSessionsClient({ accountId: ACCOUNT, appId: APP, fetch }).listSessions();
+
+    expect(requests[0]?.headers.get("x-auth-email")).toBe("dev@example.com");
+    expect(requests[0]?.headers.get("x-auth-key")).toBe("global-key");
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
+  });
+
+  test("prefers credentials given in code to the environment's", async () => {
+    vi.stubEnv("CLOUDFLARE_API_TOKEN", "env-token");
+    const { requests, fetch } = recordingFetch();
+
+    await createSessionsClient({
+      apiEmail: "dev@example.com",
+      apiKey: "code-key",
+      accountId: ACCOUNT,
+      appId: APP,
+      fetch,
+    }).listSessions();
+
+    expect(requests[0]?.headers.get("authorization")).toBeNull();
+    expect(requests[0]?.headers.get("x-auth-key")).toBe("code-key");
+  });
+
+  test("refuses to start without credentials, saying what to set", () => {
+    expect(() => createSessionsClient({ apiEmail: "dev@example.com" })).toThrow(
+      new RealtimeKitArgumentError(
+        "apiToken",
+        "No credentials: pass apiToken (or apiEmail and apiKey), or set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY)",
+      ),
+    );
+  });
+
+  test.each([{ retries: -1 }, { retries: 1.5 }, { timeoutMs: Number.NaN }, { maxRetryDelayMs: -5 }])(
+    "refuses the setting %j",
+    (setting) => {
+      expect(() => createSessionsClient({ apiToken: TOKEN, ...setting })).toThrow(RealtimeKitArgumentError);
+    },
+  );
+
+  test("refuses a bad retries value given to one call", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    await expect(client.listSessions({}, { retries: -1 })).rejects.toMatchObject({ argument: "retries" });
+    expect(requests).toEqual([]);
   });
 });
 

@@ -1,0 +1,523 @@
+// The client against a server that misbehaves on command (fault-server.mjs, a child process).
+// Each test asserts the exact outcome, what the server saw, and that nothing is left open
+// once the call has settled: no timer, no socket in use.
+import { createHook } from "node:async_hooks";
+import { type ChildProcess, fork } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createDownloads, RealtimeKitDownloadError, RealtimeKitSummaryNotReadyError } from "../src/downloads.js";
+import {
+  createSessionsClient,
+  RealtimeKitAbortError,
+  RealtimeKitApiError,
+  RealtimeKitConnectionError,
+  RealtimeKitError,
+  RealtimeKitTimeoutError,
+  type SessionsClientOptions,
+} from "../src/index.js";
+
+const TOKEN = "fault-test-token-7f3a";
+const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+const APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
+const SESSION = "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d";
+
+interface Hit {
+  origin: "api" | "other";
+  run: string;
+  scenario: string;
+  attempt: number;
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  at: number;
+}
+
+let server: ChildProcess;
+let origins: { api: string; other: string };
+const hits: Hit[] = [];
+let runs = 0;
+
+beforeAll(async () => {
+  server = fork(new URL("./fault-server.mjs", import.meta.url), { stdio: "inherit" });
+  origins = await new Promise((resolve) => {
+    server.on("message", (message: Hit | { ready: true; api: string; other: string }) => {
+      if ("ready" in message) resolve(message);
+      else hits.push(message);
+    });
+  });
+});
+
+afterAll(() => {
+  server.kill();
+});
+
+/** A client whose requests play `scenario` on the fault server, and the requests it made. */
+function play(scenario: string, options: SessionsClientOptions = {}) {
+  const run = `run${++runs}`;
+  const client = createSessionsClient({
+    apiToken: TOKEN,
+    accountId: ACCOUNT,
+    appId: APP,
+    baseUrl: `${origins.api}/${scenario}/${run}`,
+    retryDelayMs: 10,
+    ...options,
+  });
+  return { client, run, seen: () => hits.filter((hit) => hit.run === run) };
+}
+
+type Outcome<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
+
+/**
+ * Follows the timers and sockets created until `stopRecording()`, and their end after it;
+ * `open()` lists those still holding the process open (ref'd, not yet destroyed). Idle
+ * keep-alive sockets are unref'd, so a pooled connection is not a leak; a pending timer or a
+ * socket still in use is.
+ */
+function track() {
+  const live = new Map<number, { type: string; resource: { hasRef?: () => boolean } }>();
+  let recording = true;
+  const hook = createHook({
+    init(asyncId, type, _trigger, resource) {
+      if (recording && (type === "Timeout" || type === "TCPWRAP")) live.set(asyncId, { type, resource });
+    },
+    destroy(asyncId) {
+      live.delete(asyncId);
+    },
+  }).enable();
+  return {
+    stopRecording: () => {
+      recording = false;
+    },
+    open: () => [...live.values()].filter(({ resource }) => resource.hasRef?.() ?? true).map(({ type }) => type),
+    stop: () => hook.disable(),
+  };
+}
+
+/** Polls `check` every 10 ms until it holds or `ms` have passed. */
+async function until(check: () => boolean, ms = 2_000): Promise<boolean> {
+  for (const end = Date.now() + ms; !check(); ) {
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
+/**
+ * Runs `call` and waits for it to settle, then checks that it left nothing open: a closing
+ * socket gets a moment to finish, but nothing may stay. The server's report of the last
+ * request travels on another channel, so that gets a moment to arrive too.
+ */
+async function settle<T>(call: () => Promise<T>): Promise<Outcome<T>> {
+  const tracker = track();
+  const outcome = await call().then(
+    (value): Outcome<T> => ({ value }),
+    (error: unknown): Outcome<T> => ({ error }),
+  );
+  tracker.stopRecording();
+  await until(() => tracker.open().length === 0, 300);
+  const leaks = tracker.open();
+  tracker.stop();
+  expect(leaks, "timers or sockets left open after the call settled").toEqual([]);
+  await new Promise((resolve) => setTimeout(resolve, 25));
+  return outcome;
+}
+
+function gap(seen: Hit[]): number {
+  const [first, second] = seen;
+  if (!first || !second) throw new Error(`expected two requests, saw ${seen.length}`);
+  return second.at - first.at;
+}
+
+describe("retries", () => {
+  test("retries a 429 after its Retry-After in seconds", async () => {
+    const { client, seen } = play("429-retry-after-seconds");
+    const { value } = await settle(() => client.listSessions());
+    expect(value?.sessions).toHaveLength(1);
+    expect(seen().map((hit) => hit.attempt)).toEqual([1, 2]);
+    expect(gap(seen())).toBeGreaterThanOrEqual(950);
+  });
+
+  test("retries a 429 after its Retry-After as an HTTP date", async () => {
+    const { client, seen } = play("429-retry-after-date");
+    const { value } = await settle(() => client.listSessions());
+    expect(value?.sessions).toHaveLength(1);
+    expect(gap(seen())).toBeGreaterThanOrEqual(900);
+  });
+
+  test("retries a 429 after its retry-after-ms", async () => {
+    const { client, seen } = play("429-retry-after-ms");
+    await settle(() => client.listSessions());
+    expect(seen()).toHaveLength(2);
+    expect(gap(seen())).toBeGreaterThanOrEqual(140);
+  });
+
+  test("caps a long Retry-After at maxRetryDelayMs", async () => {
+    const { client, seen } = play("429-retry-after-long", { retries: 1, maxRetryDelayMs: 50 });
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error).toMatchObject({ status: 429, attempts: 2 });
+    expect(gap(seen())).toBeLessThan(1000);
+  });
+
+  test("reports a 429 with an empty body after the last retry", async () => {
+    const { client, seen } = play("429-empty");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect((error as Error).message).toBe("listSessions: the API answered HTTP 429: an empty body (after 3 attempts)");
+    expect(seen()).toHaveLength(3);
+  });
+
+  test("recovers from a 503", async () => {
+    const { client, seen } = play("503-then-ok");
+    const { value } = await settle(() => client.getSession(SESSION));
+    expect(value).toEqual({ sessions: [{ id: SESSION, status: "ENDED" }] });
+    expect(seen()).toHaveLength(2);
+  });
+
+  test("recovers from a 408", async () => {
+    const { client, seen } = play("408-then-ok");
+    await settle(() => client.listSessions());
+    expect(seen()).toHaveLength(2);
+  });
+
+  test("reports the last error and the attempt count when retries run out", async () => {
+    const { client, seen } = play("503-always");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error).toMatchObject({ status: 503, attempts: 3, errors: [{ code: 503, message: "Service unavailable" }] });
+    expect((error as Error).message).toBe(
+      "listSessions: the API answered HTTP 503: Service unavailable (code 503) (after 3 attempts)",
+    );
+    expect(seen()).toHaveLength(3);
+  });
+
+  test("honours retries set per call, and 0 turns retrying off", async () => {
+    const once = play("503-always", { retries: 5 });
+    expect((await settle(() => once.client.listSessions({}, { retries: 0 }))).error).toMatchObject({ attempts: 1 });
+    expect(once.seen()).toHaveLength(1);
+  });
+
+  test.each(["401", "403", "501"])("never retries a %s", async (status) => {
+    const { client, seen } = play(status);
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toMatchObject({ status: Number(status), attempts: 1 });
+    expect(seen()).toHaveLength(1);
+  });
+
+  test("does not retry the summary POST unless the call opts in", async () => {
+    const plain = play("503-always");
+    expect((await settle(() => plain.client.generateSummary(SESSION))).error).toMatchObject({
+      status: 503,
+      attempts: 1,
+    });
+    expect(plain.seen()).toHaveLength(1);
+
+    const optedIn = play("503-always");
+    const { error } = await settle(() => optedIn.client.generateSummary(SESSION, { retries: 1 }));
+    expect(error).toMatchObject({ status: 503, attempts: 2 });
+    expect(optedIn.seen().map((hit) => hit.method)).toEqual(["POST", "POST"]);
+  });
+});
+
+describe("bodies the client cannot use", () => {
+  test("reports a 500 with an HTML body, quoting it", async () => {
+    const { client } = play("500-html", { retries: 1 });
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect((error as Error).message).toBe(
+      'listSessions: the API answered HTTP 500: a body that is not JSON (text/html): "<html><body><h1>500 Internal Server Error</h1><p>cloudflare</p></body></html>" (after 2 attempts)',
+    );
+  });
+
+  test("reports a 502 with an empty body", async () => {
+    const { client } = play("502-empty", { retries: 0 });
+    const { error } = await settle(() => client.listSessions());
+    expect((error as Error).message).toBe("listSessions: the API answered HTTP 502: an empty body");
+  });
+
+  test("rejects a 200 whose body is not JSON, without retrying", async () => {
+    const { client, seen } = play("200-not-json");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error).toMatchObject({ status: 200, attempts: 1 });
+    expect((error as Error).message).toBe(
+      'listSessions: the API answered HTTP 200: a body that is not JSON (text/html): "<html>Under maintenance</html>"',
+    );
+    expect(seen()).toHaveLength(1);
+  });
+
+  test("rejects a 200 with truncated JSON", async () => {
+    const { client } = play("200-truncated-json");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toMatchObject({ status: 200, attempts: 1 });
+    expect((error as Error).message).toContain("a body that is not JSON (application/json)");
+  });
+
+  test("reads the Cloudflare envelope", async () => {
+    const { client } = play("400-cloudflare");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toMatchObject({
+      status: 400,
+      attempts: 1,
+      errors: [{ code: 7003, message: "Could not route to /accounts, perhaps your object identifier is invalid?" }],
+    });
+  });
+
+  test("reads the RealtimeKit envelope", async () => {
+    const { client } = play("404-realtimekit");
+    const { error } = await settle(() => client.getSession(SESSION));
+    expect(error).toMatchObject({
+      status: 404,
+      code: 404,
+      errors: [{ code: 404, message: "No session found with id 8d5a4b6e" }],
+    });
+  });
+});
+
+describe("connections and time", () => {
+  test("reports a connection reset before the headers, after retrying", async () => {
+    const { client, seen } = play("reset-before-headers");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitConnectionError);
+    expect(error).toMatchObject({ attempts: 3 });
+    expect((error as Error).message).toMatch(/^listSessions: the connection failed \(.+\) \(after 3 attempts\)$/);
+    expect(seen()).toHaveLength(3);
+  });
+
+  test("recovers from a connection reset in the middle of the body", async () => {
+    const { client, seen } = play("reset-mid-body-then-ok");
+    const { value } = await settle(() => client.listSessions());
+    expect(value?.sessions).toHaveLength(1);
+    expect(seen()).toHaveLength(2);
+  });
+
+  test("times out when the headers never come", async () => {
+    const { client, seen } = play("headers-never", { timeoutMs: 200, retries: 0 });
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
+    expect((error as Error).message).toBe("listSessions: no complete answer within 200 ms");
+    expect(seen()).toHaveLength(1);
+  });
+
+  test("times out when the body stalls half-way, each attempt on its own clock", async () => {
+    const { client, seen } = play("body-stalls", { retries: 1 });
+    const { error } = await settle(() => client.listSessions({}, { timeoutMs: 150 }));
+    expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
+    expect(error).toMatchObject({ attempts: 2 });
+    expect(seen()).toHaveLength(2);
+  });
+
+  test("stops at once when the caller aborts during the wait before a retry", async () => {
+    const { client, seen } = play("429-retry-after-long", { maxRetryDelayMs: 60_000 });
+    const controller = new AbortController();
+    const reason = new Error("user navigated away");
+    const { error } = await settle(async () => {
+      const call = client.listSessions({}, { signal: controller.signal });
+      await until(() => seen().length === 1);
+      controller.abort(reason);
+      return call;
+    });
+    expect(error).toBeInstanceOf(RealtimeKitAbortError);
+    expect(error).toMatchObject({ attempts: 1, cause: reason });
+    expect(seen()).toHaveLength(1);
+  });
+
+  test("does not send anything when the signal has already fired", async () => {
+    const { client, seen } = play("ok");
+    const { error } = await settle(() => client.listSessions({}, { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(RealtimeKitAbortError);
+    expect(seen()).toHaveLength(0);
+  });
+});
+
+describe("credentials stay with the API", () => {
+  test("does not follow a redirect to another host", async () => {
+    const { client, run, seen } = play("redirect-other-host");
+    const { error } = await settle(() => client.listSessions());
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect((error as Error).message).toBe(
+      `listSessions: the API answered HTTP 302: a redirect to "${origins.other}/redirect-other-host/${run}/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions", which the client does not follow`,
+    );
+    expect(seen().map((hit) => hit.origin)).toEqual(["api"]);
+    expect(hits.filter((hit) => hit.origin === "other" && hit.run === run)).toEqual([]);
+  });
+
+  test("sends the legacy email and key instead of a token when given them", async () => {
+    const { client, seen } = play("ok", {
+      apiToken: undefined,
+      apiEmail: "dev@example.com",
+      apiKey: "global-key-1234",
+    });
+    await settle(() => client.listSessions());
+    expect(seen()[0]?.headers).toMatchObject({ "x-auth-email": "dev@example.com", "x-auth-key": "global-key-1234" });
+    expect(seen()[0]?.headers.authorization).toBeUndefined();
+  });
+
+  test("identifies itself with a User-Agent", async () => {
+    const { client, seen } = play("ok");
+    await settle(() => client.listSessions());
+    expect(seen()[0]?.headers["user-agent"]).toMatch(/^realtimekit-sessions-client\/\d+\.\d+\.\d+/);
+  });
+
+  test("runs openapi-fetch middleware and a custom fetch", async () => {
+    const fetched: string[] = [];
+    const { client, seen } = play("ok", {
+      middleware: [
+        {
+          onRequest: ({ request }) => {
+            request.headers.set("x-trace", "t-1");
+            return request;
+          },
+        },
+      ],
+      fetch: (request) => {
+        fetched.push(request.method);
+        return fetch(request);
+      },
+    });
+    await settle(() => client.listSessions());
+    expect(fetched).toEqual(["GET"]);
+    expect(seen()[0]?.headers["x-trace"]).toBe("t-1");
+  });
+});
+
+describe("pagination", () => {
+  test("walks every page and stops after the last", async () => {
+    const { client, seen } = play("pages");
+    const { value } = await settle(async () => {
+      const ids: string[] = [];
+      for await (const session of client.iterateSessions({ per_page: 2 })) ids.push(session.id);
+      return ids;
+    });
+    expect(value).toEqual(["session-1", "session-2", "session-3", "session-4", "session-5"]);
+    expect(seen().map((hit) => new URL(hit.path, "http://x").searchParams.get("page_no"))).toEqual(["1", "2", "3"]);
+  });
+
+  test("fetches the next page while the caller works on the current one", async () => {
+    const { client, seen } = play("pages");
+    const { value } = await settle(async () => {
+      const iterator = client.iterateSessions({ per_page: 2 });
+      await iterator.next();
+      expect(await until(() => seen().length === 2)).toBe(true);
+      await iterator.return();
+      return seen().length;
+    });
+    expect(value).toBe(2);
+  });
+
+  test("cancels the page in flight when the caller stops early", async () => {
+    const { client, seen } = play("slow-pages");
+    const { value } = await settle(async () => {
+      for await (const session of client.iterateSessions({ per_page: 2 })) {
+        await until(() => seen().length === 2);
+        return session.id;
+      }
+      return undefined;
+    });
+    expect(value).toBe("session-1");
+    expect(seen()).toHaveLength(2);
+  });
+
+  test("refuses to loop when the server repeats a page", async () => {
+    const { client, seen } = play("same-page");
+    const { error } = await settle(async () => {
+      for await (const _ of client.iterateSessions()) {
+        // keep going
+      }
+    });
+    expect(error).toBeInstanceOf(RealtimeKitError);
+    expect((error as Error).message).toBe("page 2 repeats page 1: stopped rather than loop forever");
+    expect(seen()).toHaveLength(2);
+  });
+});
+
+describe("downloads", () => {
+  test("renews an expired link once, and fetches files without credentials", async () => {
+    const { client, run, seen } = play("chat-expired-then-fresh");
+    const { value } = await settle(async () => {
+      const rows = [];
+      for await (const row of createDownloads(client).downloadChat(SESSION)) rows.push(row);
+      return rows;
+    });
+    expect(value).toEqual([
+      { id: "1", participant: "Mark", message: "Hello, everyone" },
+      { id: "2", participant: "Henry", message: 'Multi\nline "quoted"' },
+    ]);
+    const storage = hits.filter((hit) => hit.origin === "other" && hit.run === run);
+    expect(storage.map((hit) => hit.scenario)).toEqual(["expired", "chat"]);
+    for (const hit of storage) {
+      expect(hit.headers.authorization).toBeUndefined();
+      expect(hit.headers["x-auth-key"]).toBeUndefined();
+      expect(JSON.stringify(hit.headers)).not.toContain(TOKEN);
+    }
+    expect(seen().filter((hit) => hit.origin === "api")).toHaveLength(2);
+  });
+
+  test("gives up when the renewed link is refused too", async () => {
+    const { client } = play("chat-always-expired");
+    const { error } = await settle(async () => {
+      for await (const _ of createDownloads(client).downloadChat(SESSION)) {
+        // drain
+      }
+    });
+    expect(error).toBeInstanceOf(RealtimeKitDownloadError);
+    expect((error as Error).message).toBe(
+      "downloadChat: the storage host answered HTTP 403 for the download link, also after it was renewed",
+    );
+  });
+
+  test("says a summary is not ready yet with its own error", async () => {
+    const { client } = play("summary-never-ready");
+    const { error } = await settle(() => createDownloads(client).downloadSummary(SESSION));
+    expect(error).toBeInstanceOf(RealtimeKitSummaryNotReadyError);
+    expect(error).toMatchObject({ status: 404 });
+  });
+
+  test("waits for a summary: generates it, then polls until it is ready", async () => {
+    const { client, run, seen } = play("summary-ready-third-time");
+    const { value } = await settle(() => createDownloads(client).waitForSummary(SESSION, { pollIntervalMs: 20 }));
+    expect(value).toBe("Mark and Henry agreed to ship on Friday.");
+    expect(
+      seen()
+        .filter((hit) => hit.origin === "api")
+        .map((hit) => hit.method),
+    ).toEqual(["GET", "POST", "GET", "GET"]);
+    expect(hits.filter((hit) => hit.origin === "other" && hit.run === run).map((hit) => hit.scenario)).toEqual([
+      "summary",
+    ]);
+  });
+
+  test("stops waiting for a summary at its timeout", async () => {
+    const { client } = play("summary-never-ready");
+    const { error } = await settle(() =>
+      createDownloads(client).waitForSummary(SESSION, { timeoutMs: 200, pollIntervalMs: 20 }),
+    );
+    expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
+    expect((error as Error).message).toMatch(/^waitForSummary: the summary of session .+ was not ready within 200 ms/);
+  });
+
+  test("parses CSV and JSON transcripts into rows and returns subtitles as text", async () => {
+    const { client } = play("transcript");
+    const downloads = createDownloads(client);
+    const { value } = await settle(async () => {
+      const csv = [];
+      for await (const row of downloads.downloadTranscript(SESSION)) csv.push(row);
+      const json = [];
+      for await (const entry of downloads.downloadTranscript(SESSION, { format: "JSON" })) json.push(entry);
+      const vtt = await downloads.downloadTranscript(SESSION, { format: "VTT" });
+      const srt = await downloads.downloadTranscript(SESSION, { format: "SRT" });
+      return { csv, json, vtt, srt };
+    });
+    expect(value).toEqual({
+      csv: [
+        { start: "0.0", end: "1.5", speaker: "Mark", text: "Hi" },
+        { start: "1.5", end: "3.0", speaker: "Henry", text: "Hello" },
+      ],
+      json: [
+        { speaker: "Mark", text: "Hi" },
+        { speaker: "Henry", text: "Hello" },
+      ],
+      vtt: "WEBVTT\n\n00:00.000 --> 00:01.500\nMark: Hi\n",
+      srt: "1\n00:00:00,000 --> 00:00:01,500\nMark: Hi\n",
+    });
+  });
+});

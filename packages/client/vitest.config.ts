@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
+
+export default defineConfig({
+  define: { __CLIENT_VERSION__: JSON.stringify(version) },
+  test: {
+    setupFiles: ["test/setup.ts"],
+    unstubEnvs: true,
+  },
+});
