@@ -267,7 +267,6 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     },
 
     iterateParticipants(sessionId, query = {}, call = {}) {
-      pathSegment("sessionId", sessionId);
       return paginate(
         (page_no, signal) =>
           client

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { createDownloads } from "../src/downloads.js";
 import {
   createSessionsClient,
   RealtimeKitApiError,
@@ -157,6 +158,12 @@ describe("bad input is refused before anything is sent", () => {
     ["getSummaryDownload", "sessionId", (client, id) => client.getSummaryDownload(id)],
     ["listSessions", "accountId", (client, id) => client.listSessions({}, { accountId: id })],
     ["listSessions", "appId", (client, id) => client.listSessions({}, { appId: id })],
+    ["iterateSessions", "accountId", (client, id) => client.iterateSessions({}, { accountId: id }).next()],
+    ["iterateParticipants", "sessionId", (client, id) => client.iterateParticipants(id).next()],
+    ["downloadChat", "sessionId", (client, id) => createDownloads(client).downloadChat(id).next()],
+    ["downloadTranscript", "sessionId", (client, id) => createDownloads(client).downloadTranscript(id).next()],
+    ["downloadSummary", "sessionId", (client, id) => createDownloads(client).downloadSummary(id)],
+    ["waitForSummary", "sessionId", (client, id) => createDownloads(client).waitForSummary(id)],
   ];
 
   test.each(ID_ARGUMENTS.map(([method, argument, call]) => ({ method, argument, call })))(

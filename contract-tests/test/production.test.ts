@@ -1,0 +1,95 @@
+// The production features against the mock: pagination over Prism's answers, and downloads
+// through the links Prism hands out.
+import { createSessionsClient, type SessionsClient } from "@realtimekit-sessions/client";
+import { createDownloads } from "@realtimekit-sessions/client/downloads";
+import { expect, inject, test } from "vitest";
+import { ACCOUNT, APP, mockClient, SESSION, TOKEN, violations } from "../support/client.js";
+import { examplesOf, type JsonObject, object, operationsOf, spec } from "../support/spec.js";
+
+function served(operationId: string): JsonObject {
+  const operation = operationsOf(spec).find((candidate) => candidate.operationId === operationId);
+  const [first] = operation ? examplesOf(operation, "200") : [];
+  if (!first) throw new Error(`no 200 example for ${operationId}`);
+  return first.value;
+}
+
+test("iterateSessions yields every session of the mock's answer, then stops", async () => {
+  const { client, responses } = mockClient();
+
+  const sessions = [];
+  for await (const session of client.iterateSessions({ per_page: 10 })) sessions.push(session);
+
+  expect(sessions).toEqual(object(served("listSessions").data).sessions);
+  expect(responses.map((response) => violations(response))).toEqual([[]]);
+  expect(new URL(responses[0]?.url ?? "").searchParams.get("page_no")).toBe("1");
+});
+
+test("iterateParticipants yields every participant of the mock's answer, then stops", async () => {
+  const { client, responses } = mockClient();
+
+  const participants = [];
+  for await (const participant of client.iterateParticipants(SESSION)) participants.push(participant);
+
+  expect(participants).toEqual(object(served("listParticipants").data).participants);
+  expect(responses.map((response) => violations(response))).toEqual([[]]);
+});
+
+test.each([
+  { operation: "getChatDownload", url: "chat_download_url", expiry: "chat_download_url_expiry" },
+  { operation: "getTranscriptDownload", url: "transcript_download_url", expiry: "transcript_download_url_expiry" },
+  { operation: "getSummaryDownload", url: "summaryDownloadUrl", expiry: "summaryDownloadUrlExpiry" },
+] as const)(
+  "$operation hands out an https link off the API host, with a date of expiry",
+  async ({ operation, url, expiry }) => {
+    const { client } = mockClient();
+
+    const link = (await client[operation](SESSION)) as unknown as Record<string, string>;
+
+    const target = new URL(link[url] ?? "");
+    expect(target.protocol).toBe("https:");
+    expect(target.host).not.toBe("api.cloudflare.com");
+    expect(Number.isNaN(Date.parse(link[expiry] ?? ""))).toBe(false);
+  },
+);
+
+/**
+ * A client of the mock whose fetch also plays the storage host behind the mock's links: the
+ * links point at example.com, which this machine cannot reach.
+ */
+function clientWithStorage(files: Record<string, string>): { client: SessionsClient; storage: Request[] } {
+  const storage: Request[] = [];
+  const client = createSessionsClient({
+    apiToken: TOKEN,
+    accountId: ACCOUNT,
+    appId: APP,
+    baseUrl: inject("mockUrl"),
+    fetch: async (request) => {
+      const url = new URL(request.url);
+      if (url.origin === inject("mockUrl")) return fetch(request);
+      storage.push(request);
+      const file = Object.entries(files).find(([suffix]) => url.pathname.endsWith(suffix));
+      return file ? new Response(file[1]) : new Response("not found", { status: 404 });
+    },
+  });
+  return { client, storage };
+}
+
+test("downloads the chat behind the mock's link, without the API credentials", async () => {
+  const { client, storage } = clientWithStorage({ ".csv": "sender,message\nMark,Hello\nHenry,Hi there\n" });
+
+  const rows = [];
+  for await (const row of createDownloads(client).downloadChat(SESSION)) rows.push(row);
+
+  expect(rows).toEqual([
+    { sender: "Mark", message: "Hello" },
+    { sender: "Henry", message: "Hi there" },
+  ]);
+  expect(storage.map((request) => new URL(request.url).host)).toEqual(["realtimekit-exports.example.com"]);
+  expect(storage[0]?.headers.get("authorization")).toBeNull();
+});
+
+test("downloads the summary behind the mock's link", async () => {
+  const { client } = clientWithStorage({ ".txt": "The team agreed to ship on Friday." });
+
+  await expect(createDownloads(client).downloadSummary(SESSION)).resolves.toBe("The team agreed to ship on Friday.");
+});
