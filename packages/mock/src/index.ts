@@ -57,13 +57,43 @@ const OUTPUT_LINES_KEPT = 40;
  * await using mock = await startMockServer();
  * const client = createSessionsClient({ apiToken: "any", accountId, appId, baseUrl: mock.url });
  */
-export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+export function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  return startPrism(["mock"], options);
+}
+
+export interface ProxyServerOptions extends MockServerOptions {
+  /** The real API to forward to, base path included, such as `https://api.cloudflare.com/client/v4`. */
+  upstream: string;
+}
+
+/**
+ * Starts Prism as a validating proxy in front of `upstream`: every request is forwarded (with
+ * its credentials) and every answer checked against the spec on the way back. With `errors`
+ * (the default) a request that breaks the spec is refused with 422 before it leaves, and an
+ * answer that breaks it becomes a 500; either way the problems are in `sl-violations`, as are
+ * warnings such as an undeclared status, which pass through unchanged.
+ */
+export function startProxyServer(options: ProxyServerOptions): Promise<MockServer> {
+  return startPrism(["proxy"], options, [options.upstream]);
+}
+
+async function startPrism(command: string[], options: MockServerOptions, extra: string[] = []): Promise<MockServer> {
   const { errors = true, specPath = SPEC_PATH, startupTimeoutMs = 30_000 } = options;
   const port = options.port ?? (await freePort());
   const output: string[] = [];
   const child = spawn(
     process.execPath,
-    [prismBin(), "mock", specPath, "--host", HOST, "--port", String(port), ...(errors ? ["--errors"] : [])],
+    [
+      prismBin(),
+      ...command,
+      specPath,
+      ...extra,
+      "--host",
+      HOST,
+      "--port",
+      String(port),
+      ...(errors ? ["--errors"] : []),
+    ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
   );
   keepTail(child, output);
