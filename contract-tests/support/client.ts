@@ -14,11 +14,14 @@ export interface RecordingClient {
   responses: Response[];
 }
 
+/** Sends a request on, to the mock or elsewhere; `send` is the real fetch. */
+export type Route = (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response>;
+
 /**
  * A client of the shared Prism mock that records the responses it gets, so a test can check
- * what Prism said about them (`sl-violations`). `alter` may rewrite each request first.
+ * what Prism said about them (`sl-violations`). `route` may rewrite a request, or answer it.
  */
-export function mockClient(alter: (request: Request) => Request = (request) => request): RecordingClient {
+export function mockClient(route: Route = (request, send) => send(request)): RecordingClient {
   const responses: Response[] = [];
   const client = createSessionsClient({
     apiToken: TOKEN,
@@ -26,7 +29,7 @@ export function mockClient(alter: (request: Request) => Request = (request) => r
     appId: APP,
     baseUrl: inject("mockUrl"),
     fetch: async (request) => {
-      const response = await fetch(alter(request));
+      const response = await route(request, fetch);
       responses.push(response);
       return response;
     },

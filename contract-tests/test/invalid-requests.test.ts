@@ -14,10 +14,10 @@ async function apiError(promise: Promise<unknown>): Promise<RealtimeKitApiError>
 }
 
 test("a request without a token is refused with 401 in the gateway's envelope", async () => {
-  const { client } = mockClient((request) => {
+  const { client } = mockClient((request, send) => {
     const stripped = new Request(request);
     stripped.headers.delete("authorization");
-    return stripped;
+    return send(stripped);
   });
 
   const error = await apiError(client.listSessions());

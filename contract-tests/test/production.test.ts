@@ -1,9 +1,9 @@
 // The production features against the mock: pagination over Prism's answers, and downloads
 // through the links Prism hands out.
-import { createSessionsClient, type SessionsClient } from "@realtimekit-sessions/client";
+import type { SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { expect, inject, test } from "vitest";
-import { ACCOUNT, APP, mockClient, SESSION, TOKEN, violations } from "../support/client.js";
+import { mockClient, SESSION, violations } from "../support/client.js";
 import { examplesOf, type JsonObject, object, operationsOf, spec } from "../support/spec.js";
 
 function served(operationId: string): JsonObject {
@@ -53,23 +53,17 @@ test.each([
 );
 
 /**
- * A client of the mock whose fetch also plays the storage host behind the mock's links: the
- * links point at example.com, which this machine cannot reach.
+ * A client of the mock whose fetch also plays the storage host behind the mock's links: they
+ * point at example.com, which this machine cannot reach.
  */
 function clientWithStorage(files: Record<string, string>): { client: SessionsClient; storage: Request[] } {
   const storage: Request[] = [];
-  const client = createSessionsClient({
-    apiToken: TOKEN,
-    accountId: ACCOUNT,
-    appId: APP,
-    baseUrl: inject("mockUrl"),
-    fetch: async (request) => {
-      const url = new URL(request.url);
-      if (url.origin === inject("mockUrl")) return fetch(request);
-      storage.push(request);
-      const file = Object.entries(files).find(([suffix]) => url.pathname.endsWith(suffix));
-      return file ? new Response(file[1]) : new Response("not found", { status: 404 });
-    },
+  const { client } = mockClient(async (request, send) => {
+    const url = new URL(request.url);
+    if (url.origin === inject("mockUrl")) return send(request);
+    storage.push(request);
+    const file = Object.entries(files).find(([suffix]) => url.pathname.endsWith(suffix));
+    return file ? new Response(file[1]) : new Response("not found", { status: 404 });
   });
   return { client, storage };
 }
