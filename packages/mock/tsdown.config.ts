@@ -1,4 +1,7 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "tsdown";
+
+const require = createRequire(import.meta.url);
 
 export default defineConfig({
   entry: ["src/index.ts"],
@@ -7,4 +10,6 @@ export default defineConfig({
   fixedExtension: false,
   dts: true,
   sourcemap: true,
+  // The published mock serves the spec it was built with: dist/openapi.yaml.
+  copy: [{ from: require.resolve("@realtimekit-sessions/spec/openapi.yaml"), to: "dist", flatten: true }],
 });

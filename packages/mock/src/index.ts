@@ -3,11 +3,15 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
-/** The spec the mock serves unless told otherwise: the one the client is generated from. */
-export const SPEC_PATH: string = require.resolve("@realtimekit-sessions/spec/openapi.yaml");
+/**
+ * The spec the mock serves unless told otherwise: the one the client is generated from, which
+ * the build copies beside this module.
+ */
+export const SPEC_PATH: string = fileURLToPath(new URL("./openapi.yaml", import.meta.url));
 
 export interface MockServerOptions {
   /**

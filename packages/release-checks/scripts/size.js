@@ -1,0 +1,42 @@
+// Bundles the client as a user's bundler would (esbuild, minified, browser platform), gzips
+// it, prints the sizes, and fails above the budget of the main entry.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const BUDGET = 6 * 1024;
+
+/** @param {string} name @param {string} code */
+async function measure(name, code) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: import.meta.dirname, sourcefile: `${name}.js` },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "error",
+  });
+  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { name, minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+}
+
+const sizes = [
+  await measure("whole client (main entry)", 'export * from "@realtimekit-sessions/client";'),
+  await measure(
+    "one method (getSession)",
+    'import { createSessionsClient } from "@realtimekit-sessions/client"; createSessionsClient().getSession("id");',
+  ),
+  await measure("downloads entry", 'export * from "@realtimekit-sessions/client/downloads";'),
+];
+for (const { name, minified, gzipped } of sizes) {
+  console.log(
+    `${name.padEnd(28)} ${String(minified).padStart(6)} B minified, ${String(gzipped).padStart(5)} B gzipped`,
+  );
+}
+const main = sizes[0]?.gzipped ?? Number.POSITIVE_INFINITY;
+if (main > BUDGET) {
+  console.error(`The main entry is ${main} B minified and gzipped, over its budget of ${BUDGET} B.`);
+  process.exitCode = 1;
+} else {
+  console.log(`main entry within its budget: ${main} of ${BUDGET} B`);
+}

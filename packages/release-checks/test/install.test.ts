@@ -1,0 +1,147 @@
+// The published packages, installed like a user would: packed into tarballs, installed with
+// npm into a project outside this workspace, then imported, required, typechecked and run.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+const run = promisify(execFile);
+const packageDirectory = (name: string) => new URL(`../../${name}/`, import.meta.url).pathname;
+let project: string;
+
+/** Runs `node` in the user's project with `args`; resolves to what it printed. */
+async function node(...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, args, { cwd: project });
+  return stdout.trim();
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), "realtimekit-user-"));
+  const tarballs: string[] = [];
+  for (const name of ["client", "mock"]) {
+    const { stdout } = await run("pnpm", ["pack", "--pack-destination", project], { cwd: packageDirectory(name) });
+    tarballs.push(stdout.trim().split("\n").at(-1) ?? "");
+  }
+  await writeFile(
+    join(project, "package.json"),
+    JSON.stringify({ name: "user-project", private: true, type: "module" }),
+  );
+  await run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", ...tarballs, "typescript@5.9.3", "@types/node@20.19.43"],
+    // The mock's Prism pulls in an install-time telemetry script; a test run sends no analytics.
+    { cwd: project, env: { ...process.env, SCARF_ANALYTICS: "false", DO_NOT_TRACK: "1" } },
+  );
+});
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+test("imports both entry points as ES modules", async () => {
+  const output = await node(
+    "--input-type=module",
+    "-e",
+    `import { createSessionsClient, RealtimeKitApiError } from "@realtimekit-sessions/client";
+     import { createDownloads } from "@realtimekit-sessions/client/downloads";
+     import { startMockServer } from "@realtimekit-sessions/mock";
+     console.log([createSessionsClient, RealtimeKitApiError, createDownloads, startMockServer].map((f) => typeof f).join());`,
+  );
+  expect(output).toBe("function,function,function,function");
+});
+
+test("require()s the client from CommonJS", async () => {
+  await writeFile(
+    join(project, "consumer.cjs"),
+    `const { createSessionsClient, RealtimeKitArgumentError } = require("@realtimekit-sessions/client");
+     try { createSessionsClient({ apiToken: "" }); } catch (error) { console.log(error instanceof RealtimeKitArgumentError, error.argument); }`,
+  );
+  expect(await node("--no-warnings", "consumer.cjs")).toBe("true apiToken");
+});
+
+test.each(["node16", "bundler"])(
+  "typechecks a strict TypeScript consumer under moduleResolution %s",
+  async (resolution) => {
+    await writeFile(
+      join(project, "consumer.ts"),
+      `import { createSessionsClient, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
+import { createDownloads, type CsvRow } from "@realtimekit-sessions/client/downloads";
+import { startMockServer } from "@realtimekit-sessions/mock";
+
+const mock = await startMockServer({ errors: true });
+const client = createSessionsClient({ apiToken: "t", accountId: "a", appId: "b", baseUrl: mock.url });
+const session: Session = await client.getSession("id", { include_breakout_rooms: true });
+const status: "LIVE" | "ENDED" = session.status;
+for await (const row of createDownloads(client).downloadChat(session.id)) {
+  const message: CsvRow = row;
+  console.log(message, status);
+}
+try {
+  // @ts-expect-error -- sort_order is "ASC" or "DESC"
+  await client.listSessions({ sort_order: "asc" });
+} catch (error) {
+  if (error instanceof RealtimeKitApiError) console.log(error.status, error.errors[0]?.message);
+}
+await mock.close();
+`,
+    );
+    const module = resolution === "node16" ? "node16" : "esnext";
+    await writeFile(
+      join(project, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          skipLibCheck: false,
+          noEmit: true,
+          target: "ES2022",
+          lib: ["ES2022", "DOM", "DOM.AsyncIterable"],
+          types: ["node"],
+          module,
+          moduleResolution: resolution,
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    const outcome = await run(
+      process.execPath,
+      ["node_modules/typescript/bin/tsc", "-p", `tsconfig.${resolution}.json`],
+      {
+        cwd: project,
+      },
+    ).then(
+      () => "",
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(outcome).toBe("");
+  },
+);
+
+test("starts the published mock and makes a real call through the published client", async () => {
+  const output = await node(
+    "--input-type=module",
+    "-e",
+    `import { startMockServer } from "@realtimekit-sessions/mock";
+     import { createSessionsClient } from "@realtimekit-sessions/client";
+     const mock = await startMockServer();
+     try {
+       const client = createSessionsClient({
+         apiToken: "user-token",
+         accountId: "023e105f4ecef8ad9ca31a8372d0c353",
+         appId: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+         baseUrl: mock.url,
+       });
+       const { sessions, paging } = await client.listSessions({ per_page: 10 });
+       console.log(JSON.stringify({ ids: sessions.map((session) => session.id), total: paging.total_count }));
+     } finally {
+       await mock.close();
+     }`,
+  );
+  expect(JSON.parse(output)).toEqual({
+    ids: ["8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d", "3f6e2a1b-7c9d-4e8f-a0b1-c2d3e4f5a6b7"],
+    total: 2,
+  });
+});

@@ -1,0 +1,49 @@
+// Each published package as npm would receive it: publint and attw on the packed tarball,
+// and `pnpm publish --dry-run` holding only what users need.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { describe, expect, test } from "vitest";
+
+const run = promisify(execFile);
+const PUBLISHED = ["client", "mock"];
+const directory = (name: string) => new URL(`../../${name}/`, import.meta.url).pathname;
+
+describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {
+  test("passes publint, warnings and suggestions included", async () => {
+    const { messages, pkg } = await publint({ pkgDir: directory(name), pack: "pnpm", level: "suggestion" });
+    expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
+  });
+
+  // ESM only, on purpose: Node 20.19+ require()s it (the install test proves it), so the
+  // esm-only profile leaves out the node10 and CommonJS-from-TypeScript resolutions.
+  test("passes attw on the packed tarball, as an ESM-only package", async () => {
+    const outcome = await run(
+      "attw",
+      ["--pack", directory(name), "--profile", "esm-only", "--format", "table-flipped"],
+      {
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    ).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+    expect(outcome.code, outcome.stdout).toBe(0);
+    expect(outcome.stdout).toContain("(ignoring resolutions: 'node10', 'node16-cjs')");
+  });
+
+  test("publishes only dist, README.md, LICENSE and package.json", async () => {
+    const { stdout, stderr } = await run("pnpm", ["publish", "--dry-run", "--no-git-checks", "--json"], {
+      cwd: directory(name),
+    });
+    const [tarball] = Object.values(JSON.parse(stdout) as Record<string, { files: { path: string }[] }>);
+    const files = (tarball?.files ?? []).map((file) => file.path);
+    expect(files.filter((path) => !path.startsWith("dist/")).sort(), stderr).toEqual([
+      "LICENSE",
+      "README.md",
+      "package.json",
+    ]);
+    expect(files.some((path) => path.startsWith("dist/") && path.endsWith(".js"))).toBe(true);
+  });
+});
