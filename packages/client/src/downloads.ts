@@ -233,40 +233,59 @@ export function createDownloads(client: SessionsClient): Downloads {
   };
 }
 
+// Text gathered before each parse: large enough that per-call costs vanish, small enough that
+// memory stays flat whatever the file's size.
+const PARSE_BATCH = 256 * 1024;
+
 /**
  * The records of a CSV body, keyed by its header row, parsed batch by batch as the body
- * streams in: memory holds one network chunk, not the file.
+ * streams in: memory holds one batch, not the file.
  */
 async function* csvRows(operation: string, response: Response): AsyncGenerator<CsvRow, void, undefined> {
   if (!response.body) return;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let carry = "";
+  let pending = "";
+  let newline: "\n" | "\r\n" | undefined;
   let header: string[] | undefined;
   let line = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      const text = carry + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
-      const end = done ? text.length : lastRecordEnd(text);
-      carry = text.slice(end);
-      const parsed = Papa.parse<string[]>(text.slice(0, end), { delimiter: ",", skipEmptyLines: true });
+      pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (!done && pending.length < PARSE_BATCH) continue;
+      // Records end the way the header row ends; a quoted field may hold either break.
+      newline ??= pending[pending.indexOf("\n") - 1] === "\r" ? "\r\n" : "\n";
+      const config = { delimiter: ",", newline, skipEmptyLines: true } as const;
+      // Cut at the last line break; only when that break sits inside a quoted field (Papa then
+      // finds the field unterminated) is the batch scanned for the last break between records.
+      let end = done ? pending.length : pending.lastIndexOf("\n") + 1;
+      let parsed = Papa.parse<string[]>(pending.slice(0, end), config);
+      if (!done && parsed.errors.some((error) => error.type === "Quotes")) {
+        end = lastRecordEnd(pending);
+        parsed = Papa.parse<string[]>(pending.slice(0, end), config);
+      }
+      pending = pending.slice(end);
       const [problem] = parsed.errors;
-      if (problem)
+      if (problem) {
         throw new RealtimeKitError(
           `${operation}: the CSV file is malformed near record ${line + (problem.row ?? 0) + 1}: ${problem.message}`,
         );
+      }
       for (const fields of parsed.data) {
         line++;
         if (!header) {
           header = fields;
-        } else if (fields.length !== header.length) {
+          continue;
+        }
+        if (fields.length !== header.length) {
           throw new RealtimeKitError(
             `${operation}: CSV record ${line} has ${fields.length} fields where the header has ${header.length}`,
           );
-        } else {
-          yield Object.fromEntries(header.map((name, index) => [name, fields[index] ?? ""]));
         }
+        const row: CsvRow = {};
+        for (let index = 0; index < header.length; index++) row[header[index] as string] = fields[index] as string;
+        yield row;
       }
       if (done) return;
     }
