@@ -1,0 +1,47 @@
+// The smallest case of every benchmark, in the test run: the bench code works and measures
+// what it claims to. No timing is asserted; `pnpm bench` measures.
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { type Server, startServer } from "../src/harness.js";
+import { benchImports } from "../src/imports.js";
+import { benchRequests } from "../src/requests.js";
+import { benchSizes } from "../src/sizes.js";
+import { pagination, transcript } from "../src/workers.js";
+
+let server: Server;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server?.stop());
+
+test("per-request cost: every client completes the same calls", async () => {
+  const result = await benchRequests(server, { batch: 3, rounds: 1, warmups: 0 });
+  for (const operation of [result.getSession, result.listSessions]) {
+    expect(Object.keys(operation)).toEqual(["raw fetch", "openapi-fetch", "cloudflare SDK", "ours"]);
+    for (const summary of Object.values(operation)) expect(summary.median).toBeGreaterThan(0);
+  }
+});
+
+test("cold import: every package imports in a fresh process", async () => {
+  const { time, peak } = await benchImports(1, 0);
+  expect(Object.keys(time)).toEqual(["bare node", "ours", "openapi-fetch", "cloudflare SDK"]);
+  for (const summary of [...Object.values(time), ...Object.values(peak)]) expect(summary.median).toBeGreaterThan(0);
+});
+
+test("bundle size: every bundle builds, and the SDK's is the larger", async () => {
+  const sizes = await benchSizes();
+  expect(Object.keys(sizes)).toHaveLength(5);
+  expect(sizes["ours, whole client"]?.gzipped).toBeLessThan(sizes["cloudflare SDK, full"]?.gzipped ?? 0);
+});
+
+test("pagination: both readers get every session of every page", async () => {
+  for (const mode of ["ours", "sequential"] as const) {
+    expect((await pagination(server.origin, mode, 3, 10, 1, 0)).sessions).toBe(30);
+  }
+});
+
+test("transcript: ours reads as many records as there are lines", async () => {
+  const ours = await transcript(server.origin, "ours", 300_000);
+  const naive = await transcript(server.origin, "naive", 300_000);
+  expect(ours.rows).toBeGreaterThan(1000);
+  expect(ours.rows).toBe(naive.rows);
+});
