@@ -1,6 +1,6 @@
 // Extracts the nine RealtimeKit Sessions operations, and every component they reference, from
 // Cloudflare's full OpenAPI document (thousands of operations), in the document's own order.
-import type { Json, JsonObject } from "../support/spec.js";
+import { type Json, type JsonObject, METHODS } from "../support/spec.js";
 
 /** The operations this project covers, as (method, path) in Cloudflare's document. */
 export const SESSION_OPERATIONS: readonly (readonly [string, string])[] = [
@@ -24,10 +24,8 @@ export function extractSessions(full: JsonObject, source: string): JsonObject {
     const item = asObject(allPaths[path], path);
     const kept: JsonObject = {};
     for (const [key, value] of Object.entries(item)) {
-      if (
-        wanted.includes(key) ||
-        !["get", "put", "post", "delete", "patch", "head", "options", "trace"].includes(key)
-      ) {
+      // Keep the wanted operations and the path item\'s shared fields (parameters, summary, ...).
+      if (wanted.includes(key) || !METHODS.includes(key)) {
         kept[key] = value;
       }
     }

@@ -56,7 +56,7 @@ function nested(document: JsonObject, schema: Json, path: string, seen: string[]
 }
 
 /** The JSON types a schema allows, in either dialect: 3.0 `nullable`, 3.1 type arrays, anyOf. */
-export function typesOf(document: JsonObject, schema: JsonObject): string[] {
+function typesOf(document: JsonObject, schema: JsonObject): string[] {
   const types = new Set<string>();
   if (typeof schema.type === "string") types.add(schema.type);
   if (Array.isArray(schema.type)) for (const type of schema.type) types.add(String(type));

@@ -79,14 +79,14 @@ export async function withRetries<T>(
 const RETRYABLE_STATUS = (status: number) => status === 408 || status === 429 || (status >= 500 && status !== 501);
 
 /** How long to wait before attempt `attempts + 1`: what the server asked for, or a backoff. */
-export function retryDelay(attempts: number, response: Response | undefined, policy: RetryPolicy): number {
+function retryDelay(attempts: number, response: Response | undefined, policy: RetryPolicy): number {
   const asked = retryAfterMs(response?.headers);
   const backoff = policy.retryDelayMs * 2 ** (attempts - 1) * (0.5 + Math.random() / 2);
   return Math.min(asked ?? backoff, policy.maxRetryDelayMs);
 }
 
 /** `retry-after-ms`, or `Retry-After` in seconds or as an HTTP date, in milliseconds. */
-export function retryAfterMs(headers: Headers | undefined): number | undefined {
+function retryAfterMs(headers: Headers | undefined): number | undefined {
   const ms = headers?.get("retry-after-ms");
   if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
   const value = headers?.get("retry-after");
