@@ -1,9 +1,9 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { accountOrAppId, count, milliseconds, pageQuery, pathSegment, requestHeaders } from "./arguments.js";
 import { isRecord, RealtimeKitArgumentError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { paginate } from "./pagination.js";
-import { pathSegment } from "./path.js";
-import { type Answer, parseLoosely, withRetries } from "./retry.js";
+import { type Accepted, type Answer, parseLoosely, withRetries } from "./retry.js";
 import type {
   ChatDownload,
   GetParticipantQuery,
@@ -12,10 +12,11 @@ import type {
   GetTranscriptDownloadQuery,
   ListParticipantsQuery,
   ListSessionsQuery,
+  Paging,
   Participant,
   ParticipantList,
+  PeerReportFilter,
   PeerReportParticipant,
-  ResponseBody,
   Session,
   SessionList,
   SummaryDownload,
@@ -37,7 +38,8 @@ export interface RequestOptions {
    */
   retries?: number | undefined;
   /**
-   * Time allowed for each attempt, from sending the request to the end of the answer's body.
+   * Time allowed for each attempt, from sending the request to the end of the answer's body,
+   * in whole milliseconds (at most 2,147,483,647).
    * @default 60000
    */
   timeoutMs?: number | undefined;
@@ -102,7 +104,10 @@ export interface CallOptions extends RequestOptions {
   appId?: string | undefined;
   /** Cancels the call, including any wait before a retry. */
   signal?: AbortSignal | undefined;
-  /** Extra request headers for this call. */
+  /**
+   * Extra request headers for this call. A name or value that HTTP cannot carry is refused
+   * before anything is sent; `Authorization` and `X-Auth-Key` values are kept out of errors.
+   */
   headers?: Record<string, string> | undefined;
 }
 
@@ -158,7 +163,7 @@ export interface SessionsClient {
 
 // Printable ASCII without spaces: anything else cannot travel in an HTTP header, and fetch's
 // own complaint about it would quote the credential.
-const HEADER_VALUE_RE = /^[\x21-\x7e]+$/;
+const CREDENTIAL_RE = /^[\x21-\x7e]+$/;
 const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions";
 
 /**
@@ -172,14 +177,17 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
   const { headers, secrets } = credentials(options, env);
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const accountId = optionalSegment("accountId", options.accountId ?? env.CLOUDFLARE_ACCOUNT_ID);
-  const appId = optionalSegment("appId", options.appId ?? env.REALTIMEKIT_APP_ID);
+  const accountId = optionalId("accountId", options.accountId ?? env.CLOUDFLARE_ACCOUNT_ID);
+  const appId = optionalId("appId", options.appId ?? env.REALTIMEKIT_APP_ID);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new RealtimeKitArgumentError("fetch", `fetch must be a function, got ${typeof options.fetch}`);
+  }
   const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const defaults = {
     retries: count("retries", options.retries, 2),
-    timeoutMs: count("timeoutMs", options.timeoutMs, 60_000),
-    retryDelayMs: count("retryDelayMs", options.retryDelayMs, 500),
-    maxRetryDelayMs: count("maxRetryDelayMs", options.maxRetryDelayMs, 30_000),
+    timeoutMs: milliseconds("timeoutMs", options.timeoutMs, 60_000),
+    retryDelayMs: milliseconds("retryDelayMs", options.retryDelayMs, 500, 0),
+    maxRetryDelayMs: milliseconds("maxRetryDelayMs", options.maxRetryDelayMs, 30_000, 0),
   };
 
   const raw = createClient<paths>({
@@ -192,9 +200,9 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
   function app(call: CallOptions) {
     const account = call.accountId ?? accountId;
     const appIdOfCall = call.appId ?? appId;
-    if (account === undefined) throw missing("accountId", "CLOUDFLARE_ACCOUNT_ID");
-    if (appIdOfCall === undefined) throw missing("appId", "REALTIMEKIT_APP_ID");
-    return { account_id: pathSegment("accountId", account), app_id: pathSegment("appId", appIdOfCall) };
+    if (account === undefined) throw unset("accountId", "CLOUDFLARE_ACCOUNT_ID");
+    if (appIdOfCall === undefined) throw unset("appId", "REALTIMEKIT_APP_ID");
+    return { account_id: accountOrAppId("accountId", account), app_id: accountOrAppId("appId", appIdOfCall) };
   }
 
   const session = (call: CallOptions, sessionId: string) => ({
@@ -204,25 +212,27 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
 
   type Init = { parseAs: "text"; signal: AbortSignal; redirect: "manual"; headers?: Record<string, string> };
 
-  function send<Name extends SuccessResponse>(
+  function send<T>(
     operation: string,
     call: CallOptions,
     request: (init: Init) => Promise<Answer>,
+    accept: (text: string | undefined) => Accepted<T>,
     idempotent = true,
-  ): Promise<ResponseBody<Name>> {
+  ): Promise<T> {
+    const headersOfCall = requestHeaders(call.headers);
     const policy = {
       ...defaults,
       retries: count("retries", call.retries, idempotent ? defaults.retries : 0),
-      timeoutMs: count("timeoutMs", call.timeoutMs, defaults.timeoutMs),
+      timeoutMs: milliseconds("timeoutMs", call.timeoutMs, defaults.timeoutMs),
       signal: call.signal,
     };
     return withRetries(
       operation,
       policy,
-      secrets,
+      [...secrets, ...credentialsIn(headersOfCall)],
       (signal) =>
-        request({ parseAs: "text", signal, redirect: "manual", ...(call.headers && { headers: call.headers }) }),
-      (text) => parseSuccess(text) as ResponseBody<Name> | undefined,
+        request({ parseAs: "text", signal, redirect: "manual", ...(headersOfCall && { headers: headersOfCall }) }),
+      accept,
     );
   }
 
@@ -232,10 +242,16 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
 
     async listSessions(query = {}, call = {}) {
       const path = app(call);
-      const body = await send<"SessionList">("listSessions", call, (init) =>
-        raw.GET(SESSIONS, { params: { path, query }, ...init }),
+      return send(
+        "listSessions",
+        call,
+        (init) => raw.GET(SESSIONS, { params: { path, query: pageQuery(query) }, ...init }),
+        envelope((body, data) =>
+          Array.isArray(data.sessions)
+            ? { value: { ...data, sessions: data.sessions as Session[], paging: pagingOf(body.paging) } }
+            : missing("data.sessions", "a list"),
+        ),
       );
-      return { ...body.data, paging: body.paging };
     },
 
     iterateSessions(query = {}, call = {}) {
@@ -243,7 +259,7 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
         (page_no, signal) =>
           client
             .listSessions({ ...query, page_no }, { ...call, signal })
-            .then(({ sessions, paging }) => ({ items: sessions, total: paging.total_count })),
+            .then(({ sessions, paging }) => ({ items: sessions, total: paging?.total_count })),
         query.page_no ?? 1,
         query.per_page,
         call.signal,
@@ -252,18 +268,35 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
 
     async getSession(sessionId, query = {}, call = {}) {
       const path = session(call, sessionId);
-      const body = await send<"Session">("getSession", call, (init) =>
-        raw.GET(`${SESSIONS}/{session_id}`, { params: { path, query }, ...init }),
+      return send(
+        "getSession",
+        call,
+        (init) => raw.GET(`${SESSIONS}/{session_id}`, { params: { path, query }, ...init }),
+        envelope((_, data) =>
+          typeof data.id === "string" ? { value: data as Session } : missing("data.id", "a string"),
+        ),
       );
-      return body.data;
     },
 
     async listParticipants(sessionId, query = {}, call = {}) {
       const path = session(call, sessionId);
-      const body = await send<"ParticipantList">("listParticipants", call, (init) =>
-        raw.GET(`${SESSIONS}/{session_id}/participants`, { params: { path, query }, ...init }),
+      return send(
+        "listParticipants",
+        call,
+        (init) =>
+          raw.GET(`${SESSIONS}/{session_id}/participants`, { params: { path, query: pageQuery(query) }, ...init }),
+        envelope((body, data) =>
+          Array.isArray(data.participants)
+            ? {
+                value: {
+                  ...data,
+                  participants: data.participants as Participant[],
+                  paging: pagingOf(data.paging) ?? pagingOf(body.paging),
+                },
+              }
+            : missing("data.participants", "a list"),
+        ),
       );
-      return body.data;
     },
 
     iterateParticipants(sessionId, query = {}, call = {}) {
@@ -280,74 +313,156 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
 
     async getParticipant(sessionId, participantId, query = {}, call = {}) {
       const path = { ...session(call, sessionId), participant_id: pathSegment("participantId", participantId) };
-      const body = await send<"Participant">("getParticipant", call, (init) =>
-        raw.GET(`${SESSIONS}/{session_id}/participants/{participant_id}`, { params: { path, query }, ...init }),
+      return send(
+        "getParticipant",
+        call,
+        (init) =>
+          raw.GET(`${SESSIONS}/{session_id}/participants/{participant_id}`, { params: { path, query }, ...init }),
+        envelope((_, data) =>
+          isRecord(data.participant)
+            ? { value: data.participant as Participant }
+            : missing("data.participant", "an object"),
+        ),
       );
-      return body.data.participant;
     },
 
     async getPeerReport(peerId, query = {}, call = {}) {
       const path = { ...app(call), peer_id: pathSegment("peerId", peerId) };
-      const body = await send<"PeerReport">("getPeerReport", call, (init) =>
-        raw.GET(`${SESSIONS}/peer-report/{peer_id}`, { params: { path, query }, ...init }),
+      const { filters, ...rest } = query;
+      const params = {
+        path,
+        query: { ...rest, ...(filters !== undefined && { filters: peerReportFilters(filters) }) },
+      };
+      return send(
+        "getPeerReport",
+        call,
+        (init) => raw.GET(`${SESSIONS}/peer-report/{peer_id}`, { params, ...init }),
+        envelope((_, data) => {
+          if (isRecord(data.participant)) return { value: data.participant as PeerReportParticipant };
+          // An earlier revision of Cloudflare's API reference puts the participant itself in `data`.
+          if (typeof data.id === "string") return { value: data as PeerReportParticipant };
+          return missing("data.participant", "an object");
+        }),
       );
-      return body.data.participant;
     },
 
     async getChatDownload(sessionId, call = {}) {
       const path = session(call, sessionId);
-      const body = await send<"ChatDownload">("getChatDownload", call, (init) =>
-        raw.GET(`${SESSIONS}/{session_id}/chat`, { params: { path }, ...init }),
+      return send(
+        "getChatDownload",
+        call,
+        (init) => raw.GET(`${SESSIONS}/{session_id}/chat`, { params: { path }, ...init }),
+        link<ChatDownload>(["chat_download_url", "chat_download_url_expiry"]),
       );
-      return body.data;
     },
 
     async getTranscriptDownload(sessionId, query = {}, call = {}) {
       const path = session(call, sessionId);
-      const body = await send<"TranscriptDownload">("getTranscriptDownload", call, (init) =>
-        raw.GET(`${SESSIONS}/{session_id}/transcript`, { params: { path, query }, ...init }),
+      return send(
+        "getTranscriptDownload",
+        call,
+        (init) => raw.GET(`${SESSIONS}/{session_id}/transcript`, { params: { path, query }, ...init }),
+        link<TranscriptDownload>(["sessionId", "transcript_download_url", "transcript_download_url_expiry"]),
       );
-      return body.data;
     },
 
     async generateSummary(sessionId, call = {}) {
       const path = session(call, sessionId);
-      const body = await send<"SummaryGeneration">(
+      return send(
         "generateSummary",
         call,
         (init) => raw.POST(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
+        acceptGeneration,
         false,
       );
-      return body.data;
     },
 
     async getSummaryDownload(sessionId, call = {}) {
       const path = session(call, sessionId);
-      const body = await send<"SummaryDownload">("getSummaryDownload", call, (init) =>
-        raw.GET(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
+      return send(
+        "getSummaryDownload",
+        call,
+        (init) => raw.GET(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
+        link<SummaryDownload>(["sessionId", "summaryDownloadUrl", "summaryDownloadUrlExpiry"]),
       );
-      return body.data;
     },
   };
   return client;
 }
 
-type SuccessResponse =
-  | "SessionList"
-  | "Session"
-  | "ParticipantList"
-  | "Participant"
-  | "PeerReport"
-  | "ChatDownload"
-  | "TranscriptDownload"
-  | "SummaryGeneration"
-  | "SummaryDownload";
+/** A success envelope: `{ success: true, data: { ... } }`, with whatever else came beside `data`. */
+type Envelope = Record<string, unknown> & { data: Record<string, unknown> };
 
-/** The success envelope `{ success: true, data }` in `text`, or undefined when it is not one. */
-function parseSuccess(text: string | undefined): Record<string, unknown> | undefined {
-  const body = parseLoosely(text);
-  return isRecord(body) && body.success !== false && isRecord(body.data) ? body : undefined;
+/**
+ * Accepts a success envelope and hands it to `take`, which says what the method resolves to.
+ * Anything else (not JSON, `success: false`, no `data` object) is refused as a whole.
+ */
+function envelope<T>(take: (body: Envelope, data: Record<string, unknown>) => Accepted<T>) {
+  return (text: string | undefined): Accepted<T> => {
+    const body = parseLoosely(text);
+    if (!isRecord(body) || body.success === false || !isRecord(body.data)) return {};
+    return take(body as Envelope, body.data);
+  };
 }
+
+/** A refusal of a success envelope that lacks what the method promises. */
+function missing(field: string, kind: string): { problem: string } {
+  return { problem: `a success envelope without ${field} (${kind}), which this method promises` };
+}
+
+/** A download link answer: every field in `fields` must be a string. */
+function link<T>(fields: readonly string[]) {
+  return envelope<T>((_, data) => {
+    const absent = fields.find((field) => typeof data[field] !== "string");
+    return absent === undefined ? { value: data as T } : missing(`data.${absent}`, "a string");
+  });
+}
+
+/**
+ * generateSummary succeeds on any 2xx: the answer's `data` in either documented shape, or `{}`
+ * when there is no body (the newest official SDKs read none) or no `data` in it.
+ */
+function acceptGeneration(text: string | undefined): Accepted<SummaryGeneration> {
+  if (text === undefined || text.trim() === "") return { value: {} };
+  const body = parseLoosely(text);
+  if (!isRecord(body) || body.success === false) return {};
+  return { value: isRecord(body.data) ? (body.data as SummaryGeneration) : {} };
+}
+
+function pagingOf(value: unknown): Paging | undefined {
+  return isRecord(value) ? (value as Paging) : undefined;
+}
+
+const PEER_REPORT_FILTERS: readonly string[] = [
+  "device_info",
+  "ip_information",
+  "precall_network_information",
+  "events",
+  "quality_stats",
+] satisfies readonly PeerReportFilter[];
+
+/** `filters` as the API takes it: known sections, comma-separated without spaces. */
+function peerReportFilters(filters: PeerReportFilter | readonly PeerReportFilter[]): string {
+  const list: readonly unknown[] = typeof filters === "string" ? filters.split(",") : filters;
+  const unknown = list.find((filter) => typeof filter !== "string" || !PEER_REPORT_FILTERS.includes(filter));
+  if (list.length === 0 || unknown !== undefined) {
+    throw new RealtimeKitArgumentError(
+      "filters",
+      `filters must be one or more of ${PEER_REPORT_FILTERS.join(", ")}; got ${list.length === 0 ? "an empty list" : JSON.stringify(unknown)}`,
+    );
+  }
+  return list.join(",");
+}
+
+/** Credentials a call's own headers carry, to keep out of its errors like the client's own. */
+function credentialsIn(headers: Record<string, string> | undefined): string[] {
+  if (!headers) return [];
+  return Object.entries(headers)
+    .filter(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase()))
+    .flatMap(([, value]) => [value, value.replace(/^Bearer\s+/i, "")]);
+}
+
+const CREDENTIAL_HEADERS = new Set(["authorization", "x-auth-key"]);
 
 /** The request headers and the values to keep out of every error: explicit options first, then the environment. */
 function credentials(options: SessionsClientOptions, env: Record<string, string | undefined>) {
@@ -371,36 +486,30 @@ function credentials(options: SessionsClientOptions, env: Record<string, string 
 }
 
 function headerValue(argument: string, value: string): string {
-  if (typeof value !== "string" || !HEADER_VALUE_RE.test(value)) {
+  if (typeof value !== "string" || !CREDENTIAL_RE.test(value)) {
     throw new RealtimeKitArgumentError(argument, `${argument} must be printable characters without spaces`);
   }
   return value;
 }
 
-function optionalSegment(argument: string, value: string | undefined): string | undefined {
-  return value === undefined ? undefined : pathSegment(argument, value);
-}
-
-function count(argument: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new RealtimeKitArgumentError(argument, `${argument} must be a whole number of at least 0, got ${value}`);
-  }
-  return value;
+function optionalId(argument: "accountId" | "appId", value: string | undefined): string | undefined {
+  return value === undefined ? undefined : accountOrAppId(argument, value);
 }
 
 function checkBaseUrl(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    // A URL with credentials in it is not quoted back: the message would carry them.
+    const shown = url && (url.username || url.password) ? "a URL with credentials in it" : JSON.stringify(value);
     throw new RealtimeKitArgumentError(
       "baseUrl",
-      `baseUrl must be an http(s) URL without credentials, query or fragment, such as ${DEFAULT_BASE_URL}; got ${JSON.stringify(value)}`,
+      `baseUrl must be an http(s) URL without credentials, query or fragment, such as ${DEFAULT_BASE_URL}; got ${shown}`,
     );
   }
   return value;
 }
 
-function missing(argument: "accountId" | "appId", variable: string): RealtimeKitArgumentError {
+function unset(argument: "accountId" | "appId", variable: string): RealtimeKitArgumentError {
   return new RealtimeKitArgumentError(
     argument,
     `${argument} is required: pass it to createSessionsClient() or in this call's options, or set ${variable}`,

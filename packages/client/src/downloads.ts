@@ -1,25 +1,27 @@
 // Downloads the files behind the short-lived links of the chat, transcript and summary
 // operations. A separate entry point, `@realtimekit-sessions/client/downloads`, so that only
 // its users pay for the CSV parser.
-import Papa from "papaparse";
+import { milliseconds } from "./arguments.js";
 import type { CallOptions, SessionsClient } from "./client.js";
+import { csvBatches } from "./csv.js";
 import {
   RealtimeKitApiError,
   RealtimeKitConnectionError,
   RealtimeKitError,
+  RealtimeKitFormatError,
   RealtimeKitTimeoutError,
 } from "./errors.js";
 import { aborted, sleep } from "./retry.js";
+import { type ChatRow, chatRows, type TranscriptRow, transcriptJsonRows, transcriptRows } from "./rows.js";
 
-/** A CSV record, keyed by the file's header row. */
-export type CsvRow = Record<string, string>;
+export type { ChatPayloadType, ChatRow, TranscriptRow } from "./rows.js";
 
 export type TranscriptFormat = "CSV" | "JSON" | "SRT" | "VTT";
 
 export interface DownloadOptions extends CallOptions {
   /**
-   * Time allowed for the storage host to start answering; the body may then take as long as
-   * it needs (cancel it with `signal`).
+   * Time allowed for the storage host to start answering, in whole milliseconds; the body may
+   * then take as long as it needs (cancel it with `signal`).
    * @default 60000
    */
   timeoutMs?: number | undefined;
@@ -27,7 +29,7 @@ export interface DownloadOptions extends CallOptions {
 
 export interface WaitForSummaryOptions extends CallOptions {
   /**
-   * How long to wait for the summary, generation included.
+   * How long to wait for the summary, generation included, in whole milliseconds.
    * @default 300000
    */
   timeoutMs?: number | undefined;
@@ -55,20 +57,31 @@ export class RealtimeKitDownloadError extends RealtimeKitError {
 }
 
 export interface Downloads {
-  /** The session's chat messages, one CSV record at a time, parsed as the file streams in. */
-  downloadChat(sessionId: string, options?: DownloadOptions): AsyncGenerator<CsvRow, void, undefined>;
-  /** The transcript: CSV records as they stream in (the default format), or the entries of the JSON file. */
+  /** The session's chat messages, one typed row at a time, parsed as the file streams in. */
+  downloadChat(sessionId: string, options?: DownloadOptions): AsyncGenerator<ChatRow, void, undefined>;
+  /** The chat file as it is: every CSV record, header row included, as a list of fields. */
+  downloadChatRecords(sessionId: string, options?: DownloadOptions): AsyncGenerator<string[], void, undefined>;
+  /**
+   * The transcript's utterances as typed rows, from the CSV file (either documented layout,
+   * streamed) or the JSON file.
+   */
   downloadTranscript(
     sessionId: string,
+    options?: DownloadOptions & { format?: "CSV" | "JSON" | undefined },
+  ): AsyncGenerator<TranscriptRow, void, undefined>;
+  /** The transcript as subtitles text. */
+  downloadTranscript(sessionId: string, options: DownloadOptions & { format: "SRT" | "VTT" }): Promise<string>;
+  /** The CSV transcript as it is: every record, a header row included if the file has one. */
+  downloadTranscriptRecords(
+    sessionId: string,
     options?: DownloadOptions & { format?: "CSV" | undefined },
-  ): AsyncGenerator<CsvRow, void, undefined>;
-  downloadTranscript(
+  ): AsyncGenerator<string[], void, undefined>;
+  /** The JSON transcript as it is: its entries, untouched. */
+  downloadTranscriptRecords(
     sessionId: string,
     options: DownloadOptions & { format: "JSON" },
   ): AsyncGenerator<unknown, void, undefined>;
-  /** The transcript as subtitles text. */
-  downloadTranscript(sessionId: string, options: DownloadOptions & { format: "SRT" | "VTT" }): Promise<string>;
-  /** The summary's text; rejects with `RealtimeKitSummaryNotReadyError` until it was generated. */
+  /** The summary's text (Markdown by default); rejects with `RealtimeKitSummaryNotReadyError` until it was generated. */
   downloadSummary(sessionId: string, options?: DownloadOptions): Promise<string>;
   /** The summary's text: generates it unless it exists, then polls until it is ready. */
   waitForSummary(sessionId: string, options?: WaitForSummaryOptions): Promise<string>;
@@ -79,20 +92,30 @@ interface Link {
   expiry: string;
 }
 
+/** An open download: the storage host's answer, and how to read its body without a raw error. */
+interface Download {
+  response: Response;
+  read<T>(reader: (response: Response) => Promise<T>): Promise<T>;
+  /** The CSV records of the body, in batches. */
+  batches(): AsyncGenerator<string[][], void, undefined>;
+}
+
 // What S3-style storage answers for an expired or otherwise refused signature.
 const REFUSED_LINK = new Set([400, 401, 403, 410]);
 const MAX_POLL_INTERVAL_MS = 15_000;
 
 /**
  * Download helpers for a client. Files are fetched with the client's `fetch` but never with its
- * credentials: the links point at another host. An expired link is renewed once.
+ * credentials: the links point at another host. An expired link is renewed once. Every failure,
+ * including one half-way through a body, rejects with a `RealtimeKitError`.
  *
  * @example
  * const downloads = createDownloads(client);
- * for await (const message of downloads.downloadChat(sessionId)) console.log(message);
+ * for await (const message of downloads.downloadChat(sessionId)) console.log(message.payload);
  */
 export function createDownloads(client: SessionsClient): Downloads {
-  async function open(operation: string, getLink: () => Promise<Link>, options: DownloadOptions): Promise<Response> {
+  async function open(operation: string, getLink: () => Promise<Link>, options: DownloadOptions): Promise<Download> {
+    const timeoutMs = milliseconds("timeoutMs", options.timeoutMs, 60_000);
     let link = await getLink();
     let renewed = false;
     if (Date.parse(link.expiry) <= Date.now()) {
@@ -100,9 +123,10 @@ export function createDownloads(client: SessionsClient): Downloads {
       renewed = true;
     }
     for (;;) {
-      const response = await fetchFile(operation, link.url, options);
-      if (response.ok) return response;
-      await response.body?.cancel();
+      const origin = linkOrigin(operation, link.url);
+      const response = await fetchFile(operation, link.url, origin, timeoutMs, options.signal);
+      if (response.ok) return downloadOf(operation, response, origin, options.signal);
+      await response.body?.cancel().catch(() => {});
       if (renewed || !REFUSED_LINK.has(response.status)) {
         throw new RealtimeKitDownloadError(
           `${operation}: the storage host answered HTTP ${response.status} for the download link${renewed ? ", also after it was renewed" : ""}`,
@@ -114,32 +138,32 @@ export function createDownloads(client: SessionsClient): Downloads {
     }
   }
 
-  async function fetchFile(operation: string, url: string, options: DownloadOptions): Promise<Response> {
-    const timeoutMs = options.timeoutMs ?? 60_000;
+  async function fetchFile(
+    operation: string,
+    url: string,
+    origin: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+    const joined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     try {
       // A bare request: no API credentials, no extra headers, whatever the client sends to the API.
-      return await client.fetch(new Request(url, { signal }));
+      return await client.fetch(new Request(url, { signal: joined }));
     } catch (cause) {
-      if (options.signal?.aborted) throw aborted(operation, options.signal, 1);
+      if (signal?.aborted) throw aborted(operation, signal, 1);
       if (timeout.signal.aborted) {
         throw new RealtimeKitTimeoutError(`${operation}: the storage host did not answer within ${timeoutMs} ms`);
       }
-      throw new RealtimeKitConnectionError(
-        `${operation}: could not fetch the download link from ${new URL(url).origin}`,
-        {
-          cause,
-        },
-      );
+      throw new RealtimeKitConnectionError(`${operation}: could not fetch the download link from ${origin}`, { cause });
     } finally {
       clearTimeout(timer);
     }
   }
 
   async function downloadSummary(sessionId: string, options: DownloadOptions = {}): Promise<string> {
-    const response = await open(
+    const download = await open(
       "downloadSummary",
       async () => {
         try {
@@ -158,11 +182,10 @@ export function createDownloads(client: SessionsClient): Downloads {
       },
       options,
     );
-    return response.text();
+    return download.read((response) => response.text());
   }
 
-  function transcript(sessionId: string, options: DownloadOptions & { format?: TranscriptFormat | undefined }) {
-    const { format = "CSV" } = options;
+  function transcript(sessionId: string, format: TranscriptFormat, options: DownloadOptions) {
     return open(
       "downloadTranscript",
       async () => {
@@ -173,38 +196,69 @@ export function createDownloads(client: SessionsClient): Downloads {
     );
   }
 
+  async function transcriptEntries(sessionId: string, options: DownloadOptions): Promise<unknown[]> {
+    const download = await transcript(sessionId, "JSON", options);
+    const text = await download.read((response) => response.text());
+    let entries: unknown;
+    try {
+      entries = JSON.parse(text);
+    } catch (cause) {
+      throw new RealtimeKitFormatError(
+        `downloadTranscript: the JSON transcript is not JSON (${(cause as Error).message})`,
+        { cause },
+      );
+    }
+    if (!Array.isArray(entries)) {
+      throw new RealtimeKitFormatError("downloadTranscript: the JSON transcript is not a list of entries");
+    }
+    return entries;
+  }
+
+  function chat(sessionId: string, options: DownloadOptions) {
+    return open(
+      "downloadChat",
+      async () => {
+        const link = await client.getChatDownload(sessionId, options);
+        return { url: link.chat_download_url, expiry: link.chat_download_url_expiry };
+      },
+      options,
+    );
+  }
+
   return {
     async *downloadChat(sessionId, options = {}) {
-      const response = await open(
-        "downloadChat",
-        async () => {
-          const link = await client.getChatDownload(sessionId, options);
-          return { url: link.chat_download_url, expiry: link.chat_download_url_expiry };
-        },
-        options,
-      );
-      yield* csvRows("downloadChat", response);
+      yield* chatRows("downloadChat", (await chat(sessionId, options)).batches());
+    },
+
+    async *downloadChatRecords(sessionId, options = {}) {
+      for await (const batch of (await chat(sessionId, options)).batches()) yield* batch;
     },
 
     downloadTranscript: ((sessionId: string, options: DownloadOptions & { format?: TranscriptFormat } = {}) => {
-      if (options.format === "SRT" || options.format === "VTT") {
-        return transcript(sessionId, options).then((response) => response.text());
+      const { format = "CSV" } = options;
+      if (format === "SRT" || format === "VTT") {
+        return transcript(sessionId, format, options).then((download) => download.read((response) => response.text()));
       }
       return (async function* () {
-        const response = await transcript(sessionId, options);
-        if (options.format !== "JSON") return yield* csvRows("downloadTranscript", response);
-        const entries: unknown = await response.json();
-        if (!Array.isArray(entries)) {
-          throw new RealtimeKitError("downloadTranscript: the JSON transcript is not a list of entries");
-        }
-        yield* entries;
+        if (format === "JSON") return yield* transcriptJsonRows(await transcriptEntries(sessionId, options));
+        yield* transcriptRows("downloadTranscript", (await transcript(sessionId, "CSV", options)).batches());
       })();
     }) as Downloads["downloadTranscript"],
+
+    downloadTranscriptRecords: async function* (
+      sessionId: string,
+      options: DownloadOptions & { format?: "CSV" | "JSON" | undefined } = {},
+    ) {
+      if (options.format === "JSON") return yield* await transcriptEntries(sessionId, options);
+      for await (const batch of (await transcript(sessionId, "CSV", options)).batches()) yield* batch;
+    } as Downloads["downloadTranscriptRecords"],
 
     downloadSummary,
 
     async waitForSummary(sessionId, options = {}) {
-      const { timeoutMs = 300_000, pollIntervalMs = 2_000, signal } = options;
+      const timeoutMs = milliseconds("timeoutMs", options.timeoutMs, 300_000);
+      const pollIntervalMs = milliseconds("pollIntervalMs", options.pollIntervalMs, 2_000);
+      const { signal } = options;
       const deadline = Date.now() + timeoutMs;
       const call = { ...options, timeoutMs: undefined };
       let interval = pollIntervalMs;
@@ -233,75 +287,42 @@ export function createDownloads(client: SessionsClient): Downloads {
   };
 }
 
-// Text gathered before each parse: large enough that per-call costs vanish, small enough that
-// memory stays flat whatever the file's size.
-const PARSE_BATCH = 256 * 1024;
-
-/**
- * The records of a CSV body, keyed by its header row, parsed batch by batch as the body
- * streams in: memory holds one batch, not the file.
- */
-async function* csvRows(operation: string, response: Response): AsyncGenerator<CsvRow, void, undefined> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let pending = "";
-  let newline: "\n" | "\r\n" | undefined;
-  let header: string[] | undefined;
-  let line = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      if (!done && pending.length < PARSE_BATCH) continue;
-      // Records end the way the header row ends; a quoted field may hold either break.
-      newline ??= pending[pending.indexOf("\n") - 1] === "\r" ? "\r\n" : "\n";
-      const config = { delimiter: ",", newline, skipEmptyLines: true } as const;
-      // Cut at the last line break; only when that break sits inside a quoted field (Papa then
-      // finds the field unterminated) is the batch scanned for the last break between records.
-      let end = done ? pending.length : pending.lastIndexOf("\n") + 1;
-      let parsed = Papa.parse<string[]>(pending.slice(0, end), config);
-      if (!done && parsed.errors.some((error) => error.type === "Quotes")) {
-        end = lastRecordEnd(pending);
-        parsed = Papa.parse<string[]>(pending.slice(0, end), config);
-      }
-      pending = pending.slice(end);
-      const [problem] = parsed.errors;
-      if (problem) {
-        throw new RealtimeKitError(
-          `${operation}: the CSV file is malformed near record ${line + (problem.row ?? 0) + 1}: ${problem.message}`,
-        );
-      }
-      for (const fields of parsed.data) {
-        line++;
-        if (!header) {
-          header = fields;
-          continue;
-        }
-        if (fields.length !== header.length) {
-          throw new RealtimeKitError(
-            `${operation}: CSV record ${line} has ${fields.length} fields where the header has ${header.length}`,
-          );
-        }
-        const row: CsvRow = {};
-        for (let index = 0; index < header.length; index++) row[header[index] as string] = fields[index] as string;
-        yield row;
-      }
-      if (done) return;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
+/** The origin of a download link, which errors may name; the link itself carries a signature. */
+function linkOrigin(operation: string, url: string): string {
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || (parsed.protocol !== "https:" && parsed.protocol !== "http:")) {
+    throw new RealtimeKitFormatError(`${operation}: the API's download link is not an http(s) URL`);
   }
+  return parsed.origin;
 }
 
-/** Index just past the last line break that ends a record: one outside any quoted field. */
-function lastRecordEnd(text: string): number {
-  let inQuotes = false;
-  let end = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 34) inQuotes = !inQuotes;
-    else if (code === 10 && !inQuotes) end = index + 1;
-  }
-  return end;
+/**
+ * Wraps the storage host's answer so that reading its body fails only with a
+ * `RealtimeKitError`: the caller's abort, or the connection breaking off half-way.
+ */
+function downloadOf(operation: string, response: Response, origin: string, signal: AbortSignal | undefined): Download {
+  const failure = (cause: unknown): RealtimeKitError => {
+    if (cause instanceof RealtimeKitError) return cause;
+    if (signal?.aborted) return aborted(operation, signal, 1);
+    return new RealtimeKitConnectionError(`${operation}: the download from ${origin} broke off before its end`, {
+      cause,
+    });
+  };
+  return {
+    response,
+    async read(reader) {
+      try {
+        return await reader(response);
+      } catch (cause) {
+        throw failure(cause);
+      }
+    },
+    async *batches() {
+      try {
+        yield* csvBatches(operation, response);
+      } catch (cause) {
+        throw failure(cause);
+      }
+    },
+  };
 }

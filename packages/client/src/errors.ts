@@ -82,12 +82,21 @@ export class RealtimeKitAbortError extends RealtimeKitError {
   override readonly name = "RealtimeKitAbortError";
 }
 
+/**
+ * Something the client was given to read is not in any layout it knows: a downloaded file
+ * (CSV, JSON) or a download link that is not an http(s) URL. Nothing is guessed or skipped.
+ */
+export class RealtimeKitFormatError extends RealtimeKitError {
+  override readonly name = "RealtimeKitFormatError";
+}
+
 const SNIPPET_LENGTH = 200;
 
 /**
  * Builds the error for an answer the client cannot use. `body` is the body as read: parsed
- * JSON, raw text, or undefined when there was none. Any of `secrets` found in the text of the
- * error is replaced, so a server that echoes the request cannot leak a credential through it.
+ * JSON, raw text, or undefined when there was none; `problem` says why a success answer was
+ * refused, when the caller knows. Any of `secrets` found in the text of the error is replaced,
+ * so a server that echoes the request cannot leak a credential through it.
  */
 export function createApiError(
   operation: string,
@@ -95,9 +104,11 @@ export function createApiError(
   body: unknown,
   secrets: readonly string[],
   attempts?: number,
+  problem?: string,
 ): RealtimeKitApiError {
   const errors = errorDetails(body);
-  const what = errors.length > 0 ? errors.map(formatDetail).join("; ") : describeBody(response, body);
+  const what =
+    errors.length > 0 ? errors.map(formatDetail).join("; ") : (problem ?? describeBody(response, body, secrets));
   const message = redact(`${operation}: the API answered HTTP ${response.status}: ${what}`, secrets);
   return new RealtimeKitApiError(
     message,
@@ -126,18 +137,22 @@ function formatDetail({ code, message }: ApiErrorDetail): string {
   return code === undefined ? message : `${message} (code ${code})`;
 }
 
-function describeBody(response: Response, body: unknown): string {
+function describeBody(response: Response, body: unknown, secrets: readonly string[]): string {
+  // Secrets go before the text is cut: a credential that straddles the cut would otherwise
+  // survive as a prefix that no longer matches it.
+  const quote = (text: string) => snippet(redact(text, secrets));
   if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
     // Never followed: the request carries credentials, and a redirect could take them elsewhere.
-    return `a redirect to ${snippet(response.headers.get("location") ?? "")}, which the client does not follow`;
+    return `a redirect to ${quote(response.headers.get("location") ?? "")}, which the client does not follow`;
   }
   if (body === undefined || body === "") return "an empty body";
   const type = response.headers.get("content-type") ?? "no content-type";
-  if (typeof body === "string") return `a body that is not JSON (${type}): ${snippet(body)}`;
-  return `a JSON body in neither error envelope: ${snippet(JSON.stringify(body))}`;
+  if (typeof body === "string") return `a body that is not JSON (${type}): ${quote(body)}`;
+  return `a JSON body in neither error envelope: ${quote(JSON.stringify(body))}`;
 }
 
-function snippet(text: string): string {
+/** `text` on one line, cut to a length an error message can carry, and quoted. */
+export function snippet(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
 }

@@ -13,6 +13,7 @@ export {
   RealtimeKitArgumentError,
   RealtimeKitConnectionError,
   RealtimeKitError,
+  RealtimeKitFormatError,
   RealtimeKitTimeoutError,
 } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
@@ -29,6 +30,7 @@ export type {
   ParticipantList,
   PeerEvent,
   PeerReport,
+  PeerReportFilter,
   PeerReportParticipant,
   Session,
   SessionList,

@@ -1,4 +1,4 @@
-import { RealtimeKitError } from "./errors.js";
+import { isRecord, RealtimeKitError } from "./errors.js";
 
 export interface Page<T> {
   items: T[];
@@ -9,8 +9,8 @@ export interface Page<T> {
 /**
  * Yields every item of every page, from `firstPage` on, holding one page at a time while the
  * next one is already on its way. Stops at an empty page, a page shorter than `perPage`, or
- * once `total` items came; throws rather than loop when the server sends the same page twice.
- * Breaking out of the loop (or the caller's signal) cancels the page in flight.
+ * once `total` items came; throws rather than loop when the server sends any earlier page
+ * again. Breaking out of the loop (or the caller's signal) cancels the page in flight.
  */
 export async function* paginate<T>(
   loadPage: (pageNo: number, signal: AbortSignal) => Promise<Page<T>>,
@@ -24,20 +24,24 @@ export async function* paginate<T>(
   signal?.addEventListener("abort", onAbort, { once: true });
   let pageNo = firstPage;
   let pending: Promise<Page<T>> | undefined = loadPage(pageNo, controller.signal);
-  let previous: string | undefined;
-  let seen = 0;
+  // One short key per page seen, not its items: memory stays small however long the walk.
+  const seen = new Map<string, number>();
+  let count = 0;
   try {
     while (pending) {
       const { items, total }: Page<T> = await pending;
-      const fingerprint = JSON.stringify(items);
-      if (items.length > 0 && fingerprint === previous) {
-        throw new RealtimeKitError(`page ${pageNo} repeats page ${pageNo - 1}: stopped rather than loop forever`);
+      if (items.length > 0) {
+        const key = pageKey(items);
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          throw new RealtimeKitError(`page ${pageNo} repeats page ${earlier}: stopped rather than loop forever`);
+        }
+        seen.set(key, pageNo);
       }
-      previous = fingerprint;
-      seen += items.length;
+      count += items.length;
       const done: boolean =
         items.length === 0 ||
-        (total !== undefined && seen >= total) ||
+        (total !== undefined && count >= total) ||
         (perPage !== undefined && items.length < perPage);
       pending = done ? undefined : loadPage(++pageNo, controller.signal);
       // Failures of the page in flight surface when it is awaited; until then, keep them quiet.
@@ -48,4 +52,30 @@ export async function* paginate<T>(
     signal?.removeEventListener("abort", onAbort);
     controller.abort();
   }
+}
+
+/**
+ * What makes a page the same page: the ids of its items, in any order. A live session's
+ * counters change between two fetches of one page, so comparing whole items would miss the
+ * repeat; an item without an id is compared whole.
+ */
+function pageKey(items: readonly unknown[]): string {
+  const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : JSON.stringify(item)));
+  const text = ids.sort().join("\u0000");
+  // Two independent 53-bit hashes: a false repeat, which would end a walk early, needs both to collide.
+  return `${hash53(text, 0)}:${hash53(text, 0x9e3779b9)}`;
+}
+
+/** cyrb53, a fast non-cryptographic string hash with 53 bits of output. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -15,6 +15,12 @@ export interface RetryPolicy {
   signal: AbortSignal | undefined;
 }
 
+/**
+ * What a method makes of a 2xx answer's body: the value it resolves to, or a refusal, with
+ * the reason when there is one more precise than "not a success envelope".
+ */
+export type Accepted<T> = { value: T } | { problem?: string | undefined };
+
 /** What openapi-fetch gives back for one request read as text. */
 export interface Answer {
   data?: string;
@@ -34,7 +40,7 @@ export async function withRetries<T>(
   policy: RetryPolicy,
   secrets: readonly string[],
   attempt: (signal: AbortSignal) => Promise<Answer>,
-  accept: (text: string | undefined) => T | undefined,
+  accept: (text: string | undefined) => Accepted<T>,
 ): Promise<T> {
   const { signal: caller, timeoutMs } = policy;
   for (let attempts = 1; ; attempts++) {
@@ -48,14 +54,15 @@ export async function withRetries<T>(
     try {
       const answer = await attempt(controller.signal);
       response = answer.response;
-      const value = response.ok ? accept(answer.data) : undefined;
-      if (value !== undefined) return value;
+      const accepted = response.ok ? accept(answer.data) : undefined;
+      if (accepted && "value" in accepted) return accepted.value;
       failure = createApiError(
         operation,
         response,
         response.ok ? parseLoosely(answer.data) : answer.error,
         secrets,
         attempts,
+        accepted?.problem,
       );
     } catch (cause) {
       if (caller?.aborted) throw aborted(operation, caller, attempts);

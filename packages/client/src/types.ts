@@ -24,14 +24,34 @@ export type ListSessionsQuery = Query<"listSessions">;
 export type GetSessionQuery = Query<"getSession">;
 export type ListParticipantsQuery = Query<"listParticipants">;
 export type GetParticipantQuery = Query<"getParticipant">;
-export type GetPeerReportQuery = Query<"getPeerReport">;
+/** One section of a peer report, for `getPeerReport`'s `filters`. */
+export type PeerReportFilter =
+  | "device_info"
+  | "ip_information"
+  | "precall_network_information"
+  | "events"
+  | "quality_stats";
+/** The query of `getPeerReport`: `filters` takes one section or a list of them. */
+export type GetPeerReportQuery = Omit<Query<"getPeerReport">, "filters"> & {
+  /** Only these sections of the report; sent as the comma-separated list the API takes. */
+  filters?: PeerReportFilter | readonly PeerReportFilter[] | undefined;
+};
 export type GetTranscriptDownloadQuery = Query<"getTranscriptDownload">;
 
-/** What `listSessions` resolves to: the page of sessions and where it sits in the whole list. */
+/**
+ * What `listSessions` resolves to: the page of sessions and where it sits in the whole list
+ * (`undefined` when the answer carried no `paging`).
+ */
 export interface SessionList {
   sessions: Session[];
-  paging: Paging;
+  paging: Paging | undefined;
 }
 
-/** What `listParticipants` resolves to. */
-export type ParticipantList = ResponseBody<"ParticipantList">["data"];
+/**
+ * What `listParticipants` resolves to: the page of participants and its paging, read from
+ * `data.paging` or, failing that, a top-level `paging` (`undefined` when neither came).
+ */
+export interface ParticipantList {
+  participants: Participant[];
+  paging: Paging | undefined;
+}

@@ -1,12 +1,30 @@
-// CSV parsing across batch boundaries: a file far larger than one parse batch, served in small
-// chunks, whose quoted fields hold line breaks, commas and quotes.
+// CSV parsing across batch boundaries: a chat file in the documented layout (see
+// fixtures/SOURCES.md), far larger than one parse batch, served in small chunks, whose quoted
+// fields hold line breaks, commas and quotes.
 import { expect, test } from "vitest";
-import { createDownloads } from "../src/downloads.js";
-import { createSessionsClient } from "../src/index.js";
+import { type ChatRow, createDownloads } from "../src/downloads.js";
+import { createSessionsClient, RealtimeKitFormatError } from "../src/index.js";
 
+const HEADER = "id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt";
 const ROWS = 40_000;
 const message = (index: number) => `Line ${index}, said "hello"\nand then\r\nmore`;
-const csv = `id,message\n${Array.from({ length: ROWS }, (_, index) => `${index},"${message(index).replaceAll('"', '""')}"`).join("\n")}\n`;
+const csv = `${HEADER}\n${Array.from(
+  { length: ROWS },
+  (_, index) =>
+    `m${index},p1,s1,mt1,Mark,${index % 2 === 0},false,TEXT_MESSAGE,"${message(index).replaceAll('"', '""')}",2023-02-01T10:52:10.120Z`,
+).join("\n")}\n`;
+const row = (index: number): ChatRow => ({
+  id: `m${index}`,
+  participantId: "p1",
+  sessionId: "s1",
+  meetingId: "mt1",
+  displayName: "Mark",
+  pinned: index % 2 === 0,
+  isEdited: false,
+  payloadType: "TEXT_MESSAGE",
+  payload: message(index),
+  createdAt: "2023-02-01T10:52:10.120Z",
+});
 
 /** A client whose API hands out a chat link and whose storage serves `csv` in small chunks. */
 function clientServing(body: string) {
@@ -46,28 +64,34 @@ test("parses records whose quoted fields hold line breaks, across many batches",
   for await (const row of createDownloads(clientServing(csv)).downloadChat("session")) rows.push(row);
 
   expect(rows).toHaveLength(ROWS);
-  for (const index of [0, 1, 4_999, 12_345, ROWS - 1])
-    expect(rows[index]).toEqual({ id: String(index), message: message(index) });
+  for (const index of [0, 1, 4_999, 12_345, ROWS - 1]) expect(rows[index]).toEqual(row(index));
 });
 
-test("refuses a record with more fields than the header", async () => {
-  const downloads = createDownloads(clientServing("id,message\n1,hello\n2,hello,extra\n"));
-  await expect(
-    (async () => {
-      for await (const _ of downloads.downloadChat("session")) {
-        // drain
-      }
-    })(),
-  ).rejects.toThrow("downloadChat: CSV record 3 has 3 fields where the header has 2");
+test("refuses a record with more fields than the header, naming it", async () => {
+  const file = `${HEADER}\nm0,p1,s1,mt1,Mark,false,false,TEXT_MESSAGE,hello,2023-02-01T10:52:10.120Z\nm1,p1,s1,mt1,Mark,false,false,TEXT_MESSAGE,hello,2023-02-01T10:52:10.120Z,extra\n`;
+  const downloads = createDownloads(clientServing(file));
+  const rows: ChatRow[] = [];
+  const error = await (async () => {
+    for await (const chatRow of downloads.downloadChat("session")) rows.push(chatRow);
+  })().catch((reason: unknown) => reason);
+  expect(error).toBeInstanceOf(RealtimeKitFormatError);
+  expect((error as Error).message).toBe("downloadChat: CSV record 3 has 11 fields where the layout has 10");
 });
 
 test("reads a file whose records end with CRLF, without a stray carriage return", async () => {
+  const file = `${HEADER}\r\nm0,p1,s1,mt1,Mark,false,false,TEXT_MESSAGE,"a\r\nb",2023-02-01T10:52:10.120Z\r\n`;
   const rows = [];
-  for await (const row of createDownloads(clientServing('id,message\r\n1,"a\r\nb"\r\n2,c\r\n')).downloadChat("s")) {
-    rows.push(row);
+  for await (const chatRow of createDownloads(clientServing(file)).downloadChat("s")) rows.push(chatRow);
+  expect(rows).toEqual([{ ...row(0), pinned: false, payload: "a\r\nb" }]);
+});
+
+test("gives the file as it is, record by record, to downloadChatRecords", async () => {
+  const records = [];
+  for await (const record of createDownloads(clientServing('a,b\n1,"x\ny"\n')).downloadChatRecords("s")) {
+    records.push(record);
   }
-  expect(rows).toEqual([
-    { id: "1", message: "a\r\nb" },
-    { id: "2", message: "c" },
+  expect(records).toEqual([
+    ["a", "b"],
+    ["1", "x\ny"],
   ]);
 });

@@ -3,6 +3,7 @@
 // origins: the API (127.0.0.1) and "another host" (localhost, another port) for storage links
 // and redirects. A request's path names its scenario and run: /<scenario>/<run>/...; every
 // request is reported to the parent, with the attempt number of its run.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
 const attempts = new Map();
@@ -23,8 +24,20 @@ function empty(res, status, headers = {}) {
   res.end();
 }
 
-/** @param {Res} res */
-const ok = (res) => json(res, 200, { success: true, data: { sessions: [SESSION] }, paging: { total_count: 1 } });
+/**
+ * A success: one session for a session's own path, else a list of one.
+ * @param {Res} res @param {string} [path]
+ */
+const ok = (res, path = "") =>
+  /\/sessions\/[^/?]+(\?|$)/.test(path)
+    ? json(res, 200, { success: true, data: SESSION })
+    : json(res, 200, { success: true, data: { sessions: [SESSION] }, paging: { total_count: 1 } });
+/** A chat download link to `url`, valid for an hour. @param {Res} res @param {string} url */
+const chatLink = (res, url) =>
+  json(res, 200, {
+    success: true,
+    data: { chat_download_url: url, chat_download_url_expiry: new Date(Date.now() + 3600_000).toISOString() },
+  });
 /** @param {number} code @param {string} message */
 const cloudflare = (code, message) => ({ success: false, errors: [{ code, message }], messages: [], result: null });
 /** @param {number} code @param {string} message */
@@ -44,7 +57,8 @@ const API = {
     n === 1 ? json(res, 429, cloudflare(971, "Please wait"), { "retry-after-ms": "150" }) : ok(res),
   "429-retry-after-long": (res) => json(res, 429, cloudflare(971, "Please wait"), { "retry-after": "3600" }),
   "429-empty": (res) => empty(res, 429),
-  "503-then-ok": (res, n) => (n === 1 ? json(res, 503, cloudflare(10001, "Service unavailable")) : ok(res)),
+  "503-then-ok": (res, n, { path }) =>
+    n === 1 ? json(res, 503, cloudflare(10001, "Service unavailable")) : ok(res, path),
   "503-always": (res) => json(res, 503, realtimekit(503, "Service unavailable")),
   "500-html": (res) => {
     res.writeHead(500, { "content-type": "text/html" });
@@ -126,6 +140,29 @@ const API = {
       },
     });
   },
+  "chat-storage-reset": (res, _n, { other, run }) => chatLink(res, `${other}/storage/reset-mid-body/${run}/chat.csv`),
+  "chat-storage-stall": (res, _n, { other, run }) => chatLink(res, `${other}/storage/stall/${run}/chat.csv`),
+  "chat-link-not-url": (res) => chatLink(res, "realtimekit-exports/chat.csv"),
+  "chat-link-missing": (res) =>
+    json(res, 200, {
+      success: true,
+      data: { chat_download_url_expiry: new Date(Date.now() + 3600_000).toISOString() },
+    }),
+  "transcript-not-json": (res, _n, { other, run }) =>
+    json(res, 200, {
+      success: true,
+      data: {
+        sessionId: SESSION.id,
+        transcript_download_url: `${other}/storage/not-json/${run}/transcript.json`,
+        transcript_download_url_expiry: new Date(Date.now() + 3600_000).toISOString(),
+      },
+    }),
+  "envelope-without-data-fields": (res) => json(res, 200, { success: true, data: {} }),
+  // Page 1 holds one session, page 2 none; no answer carries `paging`.
+  "pages-without-paging": (res, _n, { path }) => {
+    const page = Number(new URL(path, "http://x").searchParams.get("page_no"));
+    json(res, 200, { success: true, data: { sessions: page === 1 ? [SESSION] : [] } });
+  },
   // GET: 404 for the first two, then a link; POST (generate): accepted.
   "summary-ready-third-time": (res, n, { other, run, method }) => {
     if (method === "POST")
@@ -146,41 +183,42 @@ const API = {
       : json(res, 404, realtimekit(404, "Summary not found")),
 };
 
+/** A documented example file (see fixtures/SOURCES.md). @param {string} name */
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+
+/** @param {Res} res @param {string} type @param {string} body */
+function file(res, type, body) {
+  res.writeHead(200, { "content-type": type, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /** @type {Record<string, (res: Res) => void>} */
 const STORAGE = {
   expired: (res) => {
     res.writeHead(403, { "content-type": "application/xml" });
     res.end("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
   },
-  chat: (res) => {
-    res.writeHead(200, { "content-type": "text/csv" });
-    res.end('id,participant,message\n1,Mark,"Hello, everyone"\n2,Henry,"Multi\nline ""quoted"""\n');
+  chat: (res) => file(res, "text/csv", fixture("chat.csv")),
+  "transcript-CSV": (res) => file(res, "text/csv", fixture("transcript.headerless.csv")),
+  "transcript-JSON": (res) => file(res, "application/json", fixture("transcript.json")),
+  // No VTT example is documented; this is the documented SRT example's cues, written as WebVTT.
+  "transcript-VTT": (res) => file(res, "text/vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nAlice: Hello everyone\n"),
+  "transcript-SRT": (res) => file(res, "application/x-subrip", fixture("transcript.srt")),
+  summary: (res) => file(res, "text/markdown", fixture("summary.md")),
+  // The header and first message of the chat file, then the connection drops.
+  "reset-mid-body": (res) => {
+    const text = fixture("chat.csv");
+    res.writeHead(200, { "content-type": "text/csv", "content-length": Buffer.byteLength(text) });
+    res.write(text.slice(0, text.indexOf("\n", text.indexOf("\n") + 1) + 1));
+    setTimeout(() => res.socket?.destroy(), 20);
   },
-  "transcript-CSV": (res) => {
-    res.writeHead(200, { "content-type": "text/csv" });
-    res.end("start,end,speaker,text\n0.0,1.5,Mark,Hi\n1.5,3.0,Henry,Hello\n");
+  // The header and first message of the chat file, then nothing: the rest never comes.
+  stall: (res) => {
+    const text = fixture("chat.csv");
+    res.writeHead(200, { "content-type": "text/csv", "content-length": Buffer.byteLength(text) });
+    res.write(text.slice(0, text.indexOf("\n", text.indexOf("\n") + 1) + 1));
   },
-  "transcript-JSON": (res) => {
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify([
-        { speaker: "Mark", text: "Hi" },
-        { speaker: "Henry", text: "Hello" },
-      ]),
-    );
-  },
-  "transcript-VTT": (res) => {
-    res.writeHead(200, { "content-type": "text/vtt" });
-    res.end("WEBVTT\n\n00:00.000 --> 00:01.500\nMark: Hi\n");
-  },
-  "transcript-SRT": (res) => {
-    res.writeHead(200, { "content-type": "application/x-subrip" });
-    res.end("1\n00:00:00,000 --> 00:00:01,500\nMark: Hi\n");
-  },
-  summary: (res) => {
-    res.writeHead(200, { "content-type": "text/plain" });
-    res.end("Mark and Henry agreed to ship on Friday.");
-  },
+  "not-json": (res) => file(res, "application/json", "<html><body>Service Unavailable</body></html>"),
 };
 
 /** @param {import("node:http").Server} server @param {string} host @returns {Promise<number>} */

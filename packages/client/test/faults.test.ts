@@ -11,9 +11,12 @@ import {
   RealtimeKitApiError,
   RealtimeKitConnectionError,
   RealtimeKitError,
+  RealtimeKitFormatError,
   RealtimeKitTimeoutError,
+  type SessionsClient,
   type SessionsClientOptions,
 } from "../src/index.js";
+import { CHAT_ROWS, HEADERLESS_TRANSCRIPT_ROWS, JSON_TRANSCRIPT_ROWS, SRT_TRANSCRIPT } from "./expected.js";
 
 const TOKEN = "fault-test-token-7f3a";
 const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -169,7 +172,7 @@ describe("retries", () => {
   test("recovers from a 503", async () => {
     const { client, seen } = play("503-then-ok");
     const { value } = await settle(() => client.getSession(SESSION));
-    expect(value).toEqual({ sessions: [{ id: SESSION, status: "ENDED" }] });
+    expect(value).toEqual({ id: SESSION, status: "ENDED" });
     expect(seen()).toHaveLength(2);
   });
 
@@ -438,10 +441,7 @@ describe("downloads", () => {
       for await (const row of createDownloads(client).downloadChat(SESSION)) rows.push(row);
       return rows;
     });
-    expect(value).toEqual([
-      { id: "1", participant: "Mark", message: "Hello, everyone" },
-      { id: "2", participant: "Henry", message: 'Multi\nline "quoted"' },
-    ]);
+    expect(value).toEqual(CHAT_ROWS);
     const storage = hits.filter((hit) => hit.origin === "other" && hit.run === run);
     expect(storage.map((hit) => hit.scenario)).toEqual(["expired", "chat"]);
     for (const hit of storage) {
@@ -475,7 +475,8 @@ describe("downloads", () => {
   test("waits for a summary: generates it, then polls until it is ready", async () => {
     const { client, run, seen } = play("summary-ready-third-time");
     const { value } = await settle(() => createDownloads(client).waitForSummary(SESSION, { pollIntervalMs: 20 }));
-    expect(value).toBe("Mark and Henry agreed to ship on Friday.");
+    expect(value).toMatch(/^## Meeting Summary\n\n### Key Discussion Points\n/);
+    expect(value).toContain("- Delayed analytics dashboard to next sprint");
     expect(
       seen()
         .filter((hit) => hit.origin === "api")
@@ -495,7 +496,7 @@ describe("downloads", () => {
     expect((error as Error).message).toMatch(/^waitForSummary: the summary of session .+ was not ready within 200 ms/);
   });
 
-  test("parses CSV and JSON transcripts into rows and returns subtitles as text", async () => {
+  test("reads CSV and JSON transcripts into the same rows and returns subtitles as text", async () => {
     const { client } = play("transcript");
     const downloads = createDownloads(client);
     const { value } = await settle(async () => {
@@ -508,16 +509,116 @@ describe("downloads", () => {
       return { csv, json, vtt, srt };
     });
     expect(value).toEqual({
-      csv: [
-        { start: "0.0", end: "1.5", speaker: "Mark", text: "Hi" },
-        { start: "1.5", end: "3.0", speaker: "Henry", text: "Hello" },
-      ],
-      json: [
-        { speaker: "Mark", text: "Hi" },
-        { speaker: "Henry", text: "Hello" },
-      ],
-      vtt: "WEBVTT\n\n00:00.000 --> 00:01.500\nMark: Hi\n",
-      srt: "1\n00:00:00,000 --> 00:00:01,500\nMark: Hi\n",
+      csv: HEADERLESS_TRANSCRIPT_ROWS,
+      json: JSON_TRANSCRIPT_ROWS,
+      vtt: "WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nAlice: Hello everyone\n",
+      srt: SRT_TRANSCRIPT,
     });
+  });
+});
+
+/** Drains an iterator, keeping what it yielded before it failed. */
+async function drain<T>(iterator: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
+  const items: T[] = [];
+  try {
+    for await (const item of iterator) items.push(item);
+    return { items, error: undefined };
+  } catch (error) {
+    return { items, error };
+  }
+}
+
+describe("no raw error escapes", () => {
+  test("a storage connection reset half-way through a file is a connection error", async () => {
+    const { client } = play("chat-storage-reset");
+    const { value } = await settle(() => drain(createDownloads(client).downloadChat(SESSION)));
+    // Rows are parsed in batches of 256 KB or at the end of the file: none came before the break.
+    expect(value?.items).toEqual([]);
+    expect(value?.error).toBeInstanceOf(RealtimeKitConnectionError);
+
+    expect((value?.error as Error | undefined)?.message).toBe(
+      `downloadChat: the download from ${origins.other} broke off before its end`,
+    );
+  });
+
+  test("an abort half-way through a download is an abort error", async () => {
+    const { client, run } = play("chat-storage-stall");
+    const controller = new AbortController();
+    const reason = new Error("user closed the export");
+    const { value } = await settle(async () => {
+      const download = drain(createDownloads(client).downloadChat(SESSION, { signal: controller.signal }));
+      // The storage host has sent the headers and the first message, and then nothing more.
+      await until(() => hits.some((hit) => hit.origin === "other" && hit.run === run));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      controller.abort(reason);
+      return download;
+    });
+    expect(value?.items).toEqual([]);
+    expect(value?.error).toBeInstanceOf(RealtimeKitAbortError);
+    expect(value?.error).toMatchObject({ cause: reason });
+  });
+
+  test("a download link that is not a URL is a format error, and nothing is fetched", async () => {
+    const { client, run } = play("chat-link-not-url");
+    const { value } = await settle(() => drain(createDownloads(client).downloadChat(SESSION)));
+    expect(value?.error).toBeInstanceOf(RealtimeKitFormatError);
+
+    expect((value?.error as Error | undefined)?.message).toBe(
+      "downloadChat: the API's download link is not an http(s) URL",
+    );
+    expect(hits.filter((hit) => hit.origin === "other" && hit.run === run)).toEqual([]);
+  });
+
+  test("a missing download link is an API error naming the field", async () => {
+    const { client } = play("chat-link-missing");
+    const { value } = await settle(() => drain(createDownloads(client).downloadChat(SESSION)));
+    expect(value?.error).toBeInstanceOf(RealtimeKitApiError);
+    expect(value?.error).toMatchObject({ status: 200, attempts: 1 });
+
+    expect((value?.error as Error | undefined)?.message).toBe(
+      "getChatDownload: the API answered HTTP 200: a success envelope without data.chat_download_url (a string), which this method promises",
+    );
+  });
+
+  test("a JSON transcript that is not JSON is a format error", async () => {
+    const { client } = play("transcript-not-json");
+    const { value } = await settle(() =>
+      drain(createDownloads(client).downloadTranscript(SESSION, { format: "JSON" })),
+    );
+    expect(value?.error).toBeInstanceOf(RealtimeKitFormatError);
+
+    expect((value?.error as Error | undefined)?.message).toMatch(
+      /^downloadTranscript: the JSON transcript is not JSON \(.+\)$/,
+    );
+  });
+
+  const PROMISES: [method: string, call: (client: SessionsClient) => Promise<unknown>, field: string][] = [
+    ["listSessions", (client) => client.listSessions(), "data.sessions (a list)"],
+    [
+      "iterateSessions",
+      (client) => drain(client.iterateSessions()).then(({ error }) => Promise.reject(error)),
+      "data.sessions (a list)",
+    ],
+    ["listParticipants", (client) => client.listParticipants(SESSION), "data.participants (a list)"],
+    ["getParticipant", (client) => client.getParticipant(SESSION, SESSION), "data.participant (an object)"],
+    ["getPeerReport", (client) => client.getPeerReport(SESSION), "data.participant (an object)"],
+    ["getSession", (client) => client.getSession(SESSION), "data.id (a string)"],
+  ];
+  test.each(PROMISES)("%s refuses a success envelope without what it promises", async (method, call, field) => {
+    const { client } = play("envelope-without-data-fields");
+    const { error } = await settle(() => call(client));
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    expect(error).toMatchObject({ status: 200, attempts: 1 });
+    const operation = method === "iterateSessions" ? "listSessions" : method;
+    expect((error as Error).message).toBe(
+      `${operation}: the API answered HTTP 200: a success envelope without ${field}, which this method promises`,
+    );
+  });
+
+  test("pages without paging end at the first empty page", async () => {
+    const { client, seen } = play("pages-without-paging");
+    const { value } = await settle(() => drain(client.iterateSessions()));
+    expect(value).toEqual({ items: [{ id: SESSION, status: "ENDED" }], error: undefined });
+    expect(seen().map((hit) => new URL(hit.path, "http://x").searchParams.get("page_no"))).toEqual(["1", "2"]);
   });
 });

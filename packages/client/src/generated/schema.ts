@@ -180,7 +180,7 @@ export interface paths {
         };
         /**
          * Get a download link for the summary of a session's transcript
-         * @description Returns a short-lived URL from which the AI summary of the session's transcript can be downloaded as plain text, and the time at which that URL expires. Until a summary has been generated (see `generateSummary`) this answers 404. The URL points at storage outside the API host: fetch it without API credentials.
+         * @description Returns a short-lived URL from which the AI summary of the session's transcript can be downloaded (Markdown, or plain text when the meeting's `text_format` says so), and the time at which that URL expires. Until a summary has been generated (see `generateSummary`) this answers 404. The URL points at storage outside the API host: fetch it without API credentials.
          */
         get: operations["getSummaryDownload"];
         put?: never;
@@ -264,12 +264,16 @@ export interface components {
             /** @description Number of results across all pages. */
             total_count?: number;
         };
-        /** @description The state of a summary generation request. */
+        /** @description The state of a summary generation request, in one of two documented shapes: `{ session_id, status }` (the official document) or `{ success, message }` (earlier revisions). Every field is optional, so an empty object is a valid answer too. */
         SummaryGeneration: {
             /** Format: uuid */
             session_id?: string;
             /** @description State of the generation, as reported by the service. */
             status?: string;
+            /** @description Whether generation was triggered (earlier shape). */
+            success?: boolean;
+            /** @description What the service did (earlier shape). */
+            message?: string;
         };
         /** @description A session (one occurrence of a meeting), or one of its breakout rooms. */
         Session: {
@@ -299,8 +303,10 @@ export interface components {
             organization_id: string;
             /** @description When the session started. */
             started_at: string;
-            /** @description When the session ended; absent while it is live. */
-            ended_at?: string;
+            /** @description When the session ended; absent or null while it is live. */
+            ended_at?: string | null;
+            /** @description Any metadata about the session, in a shape the API does not fix. */
+            meta?: unknown;
             /** @description When the session was created. */
             readonly created_at: string;
             /** @description When the session was last updated. */
@@ -322,8 +328,8 @@ export interface components {
             preset_name?: string;
             /** @description When the participant joined the session. */
             joined_at?: string;
-            /** @description When the participant left the session. */
-            left_at?: string;
+            /** @description When the participant left the session; absent or null while it is still in the call. */
+            left_at?: string | null;
             /** @description Minutes the participant spent in the session. */
             duration?: number;
             /** @description When this participant was created. */
@@ -355,8 +361,8 @@ export interface components {
             role?: string;
             /** @description When the participant joined the session. */
             joined_at?: string;
-            /** @description When the participant left the session. */
-            left_at?: string;
+            /** @description When the participant left the session; absent or null while it is still in the call. */
+            left_at?: string | null;
             /** @description Minutes the participant spent in the session. */
             duration?: number;
             /** @description When this participant was created. */
@@ -396,14 +402,14 @@ export interface components {
             /** @description When the event was last updated. */
             readonly updated_at?: string;
         };
-        /** @description Where to download the session's chat log (CSV), and until when. */
+        /** @description Where to download the session's chat log, and until when. The file is CSV with a header row `id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt`; `pinned` and `isEdited` are `true`/`false`, `payloadType` is one of `TEXT_MESSAGE`, `IMAGE_MESSAGE` and `FILE_MESSAGE`. */
         ChatDownload: {
             /** @description Short-lived URL of the chat log, outside the API host. */
             chat_download_url: string;
             /** @description When the URL expires. */
             chat_download_url_expiry: string;
         };
-        /** @description Where to download the session's transcript, and until when. */
+        /** @description Where to download the session's transcript, and until when. Cloudflare's transcription guide has documented two CSV layouts: one with a header row `Timestamp,Participant ID,User ID,Custom Participant ID,Participant Name,Transcript` and ISO 8601 timestamps, and one without a header whose six quoted fields are the start time in milliseconds, peer ID, user ID, custom participant ID, participant name and text. The JSON file is a list of `{ startTime, endTime, sentence, peerData: { id, userId, displayName, cpi } }`; SRT and VTT are subtitles. */
         TranscriptDownload: {
             /** @description ID of the session. */
             sessionId: string;
@@ -414,7 +420,7 @@ export interface components {
         };
         /**
          * TranscriptSummary
-         * @description Where to download the summary of the session's transcript (plain text), and until when.
+         * @description Where to download the summary of the session's transcript, and until when. The file is Markdown unless the meeting's `ai_config.summarization.text_format` is `plain_text`.
          */
         SummaryDownload: {
             /** @description ID of the session. */
@@ -721,6 +727,8 @@ export interface components {
         /** @description One page of sessions. */
         SessionList: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -729,13 +737,15 @@ export interface components {
                     data: {
                         sessions: components["schemas"]["Session"][];
                     };
-                    paging: components["schemas"]["Paging"];
+                    paging?: components["schemas"]["Paging"];
                 };
             };
         };
         /** @description The session. */
         Session: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -748,6 +758,8 @@ export interface components {
         /** @description One page of the participants of a session. */
         ParticipantList: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -757,12 +769,15 @@ export interface components {
                         participants: components["schemas"]["Participant"][];
                         paging?: components["schemas"]["Paging"];
                     };
+                    paging?: components["schemas"]["Paging"];
                 };
             };
         };
         /** @description The participant. */
         Participant: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -777,6 +792,8 @@ export interface components {
         /** @description The participant behind the peer ID, with its peer report. */
         PeerReport: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -791,6 +808,8 @@ export interface components {
         /** @description A download link for the session's chat log (CSV). */
         ChatDownload: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -803,6 +822,8 @@ export interface components {
         /** @description A download link for the session's transcript. */
         TranscriptDownload: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -815,6 +836,8 @@ export interface components {
         /** @description Summary generation has been triggered. */
         SummaryGeneration: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -824,9 +847,11 @@ export interface components {
                 };
             };
         };
-        /** @description A download link for the summary of the session's transcript (plain text). */
+        /** @description A download link for the summary of the session's transcript (Markdown by default). */
         SummaryDownload: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -839,6 +864,8 @@ export interface components {
         /** @description The request is malformed; the RealtimeKit service says what is wrong. */
         BadRequest: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -848,6 +875,8 @@ export interface components {
         /** @description No credentials, or credentials the Cloudflare API does not accept. */
         Unauthorized: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -857,6 +886,8 @@ export interface components {
         /** @description The credentials are valid but lack the permission, or the account has no access to the app. */
         Forbidden: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -866,6 +897,8 @@ export interface components {
         /** @description Nothing with that ID: an unknown app, session, participant or peer, or a summary that has not been generated yet. */
         NotFound: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -875,6 +908,8 @@ export interface components {
         /** @description The request is well-formed but a value is not acceptable (a bad enum value, a number out of range, an ID that is not a UUID). */
         UnprocessableEntity: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -884,11 +919,9 @@ export interface components {
         /** @description Rate limited. Wait as long as `Retry-After` says before trying again. The edge may send this status with an empty body. */
         TooManyRequests: {
             headers: {
-                /**
-                 * @description Seconds to wait, or an HTTP date after which to try again.
-                 * @example 30
-                 */
-                "Retry-After"?: string;
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -898,6 +931,8 @@ export interface components {
         /** @description The Cloudflare API or the RealtimeKit service failed. Retrying an idempotent request later may succeed. The edge may answer with an empty or HTML body instead. */
         ServerError: {
             headers: {
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -922,7 +957,23 @@ export interface components {
         IncludePeerEvents: boolean;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description The state of the rate limits this request counted against: a list of items, each the limit's name, the requests left in the window (`r`) and the seconds until it resets (`t`), for example `"default";r=50;t=30`.
+         * @example "default";r=50;t=30
+         */
+        Ratelimit: string;
+        /**
+         * @description The rate-limit policies that apply: a list of items, each the policy's name, its quota (`q`) and its window in seconds (`w`), for example `"burst";q=100;w=60`.
+         * @example "burst";q=100;w=60
+         */
+        RatelimitPolicy: string;
+        /**
+         * @description Seconds to wait (rounded up), or an HTTP date after which to try again.
+         * @example 30
+         */
+        RetryAfter: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -948,7 +999,7 @@ export interface operations {
                 status?: "LIVE" | "ENDED";
                 /** @description Free text matched against the meeting title, the meeting ID and the session ID. */
                 search?: string;
-                /** @description Only sessions of this meeting (the meeting's ID). */
+                /** @description Only sessions of this meeting: a V2 meeting's UUID, or a V1 meeting's room name of the form `abcdef-ghijkl`. */
                 associated_id?: string;
             };
             header?: never;
@@ -975,8 +1026,8 @@ export interface operations {
     getPeerReport: {
         parameters: {
             query?: {
-                /** @description Return only this section of the peer report. */
-                filters?: "device_info" | "ip_information" | "precall_network_information" | "events" | "quality_stats";
+                /** @description Return only these sections of the peer report: a comma-separated list without spaces of `device_info`, `ip_information`, `precall_network_information`, `events` and `quality_stats`. */
+                filters?: string;
                 /** @description Also return the connection lifecycle events (`peer_events`) of the participant. */
                 include_peer_events?: components["parameters"]["IncludePeerEvents"];
             };
