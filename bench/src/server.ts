@@ -38,10 +38,13 @@ function json(response: ServerResponse, text: string): void {
   response.end(text);
 }
 
-/** Streams `bytes` of transcript CSV, respecting backpressure, never holding the file. */
+/**
+ * Streams `bytes` of transcript CSV in the documented layout with a header row (Cloudflare's
+ * transcription guide), respecting backpressure, never holding the file.
+ */
 function transcript(response: ServerResponse, bytes: number): void {
   response.writeHead(200, { "content-type": "text/csv" });
-  response.write("start,end,speaker,text\n");
+  response.write("Timestamp,Participant ID,User ID,Custom Participant ID,Participant Name,Transcript\n");
   let sent = 0;
   let line = 0;
   const pump = () => {
@@ -49,7 +52,8 @@ function transcript(response: ServerResponse, bytes: number): void {
       let chunk = "";
       while (chunk.length < 64 * 1024) {
         line++;
-        chunk += `${line * 1.5},${line * 1.5 + 1.2},Speaker ${line % 7},"Line ${line}, with a comma and a ""quote"" in it"\n`;
+        const speaker = line % 7;
+        chunk += `${new Date(1_700_000_000_000 + line * 1500).toISOString()},peer-${speaker},user-${speaker},cust-${speaker},Speaker ${speaker},"Line ${line}, with a comma and a ""quote"" in it"\n`;
       }
       sent += chunk.length;
       if (!response.write(chunk)) return void response.once("drain", pump);

@@ -1,8 +1,8 @@
 // Requests the spec does not allow are caught by the mock, and the client surfaces them as
 // typed errors that say which part of the request was wrong.
-import { RealtimeKitApiError, type SessionsClient } from "@realtimekit-sessions/client";
+import { RealtimeKitApiError, RealtimeKitArgumentError, type SessionsClient } from "@realtimekit-sessions/client";
 import { expect, test } from "vitest";
-import { mockClient, SESSION, violations } from "../support/client.js";
+import { mockClient, PEER, SESSION, violations } from "../support/client.js";
 
 async function apiError(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
   const reason = await promise.then(
@@ -34,11 +34,6 @@ test.each([
     location: ["request", "query", "sort_order"],
   },
   {
-    what: "a number below its minimum",
-    call: (client: SessionsClient) => client.listSessions({ per_page: -1 }),
-    location: ["request", "query", "per_page"],
-  },
-  {
     what: "a session id that is not a UUID",
     call: (client: SessionsClient) => client.getSession("not-a-uuid"),
     location: ["request", "path", "session_id"],
@@ -47,11 +42,6 @@ test.each([
     what: "a participant id that is not a UUID",
     call: (client: SessionsClient) => client.getParticipant(SESSION, "participant-1"),
     location: ["request", "path", "participant_id"],
-  },
-  {
-    what: "an app id longer than 32 characters",
-    call: (client: SessionsClient) => client.getChatDownload(SESSION, { appId: "a".repeat(33) }),
-    location: ["request", "path", "app_id"],
   },
   {
     what: "a time that is not ISO 8601",
@@ -64,4 +54,57 @@ test.each([
   expect(error.status).toBe(422);
   expect(error.errors).toEqual([{ code: 422, message: expect.any(String) }]);
   expect(violations(error.response)).toEqual([expect.objectContaining({ location })]);
+});
+
+const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions" as const;
+
+test.each([
+  {
+    what: "a number below its minimum",
+    call: (client: SessionsClient) => client.listSessions({ per_page: -1 }),
+    argument: "per_page",
+    raw: (client: SessionsClient) =>
+      client.raw.GET(SESSIONS, {
+        params: { path: { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "app" }, query: { per_page: -1 } },
+      }),
+    location: ["request", "query", "per_page"],
+  },
+  {
+    what: "an app id longer than 32 characters",
+    call: (client: SessionsClient) => client.getChatDownload(SESSION, { appId: "a".repeat(33) }),
+    argument: "appId",
+    raw: (client: SessionsClient) =>
+      client.raw.GET(`${SESSIONS}/{session_id}/chat`, {
+        params: {
+          path: { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "a".repeat(33), session_id: SESSION },
+        },
+      }),
+    location: ["request", "path", "app_id"],
+  },
+])("$what is refused by the client before sending, and with 422 by the mock when sent anyway", async (case_) => {
+  const { client } = mockClient();
+  const error = await case_.call(client).catch((reason: unknown) => reason);
+  expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+  expect(error).toMatchObject({ argument: case_.argument });
+
+  const { response } = await case_.raw(client);
+  expect(response.status).toBe(422);
+  expect(violations(response)).toEqual([expect.objectContaining({ location: case_.location })]);
+});
+
+test.each([
+  {
+    what: "a V1 meeting's room name as associated_id",
+    call: (client: SessionsClient) => client.listSessions({ associated_id: "abcdef-ghijkl" }),
+  },
+  {
+    what: "a comma-separated list of peer-report filters",
+    call: (client: SessionsClient) =>
+      client.getPeerReport(PEER, { filters: ["device_info", "ip_information", "events"] }),
+  },
+])("the mock accepts $what, which the spec allows on purpose", async ({ call }) => {
+  const { client, responses } = mockClient();
+  await call(client);
+  expect(responses.map((response) => response.status)).toEqual([200]);
+  expect(violations(responses[0])).toEqual([]);
 });

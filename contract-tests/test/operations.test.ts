@@ -35,7 +35,7 @@ test("listSessions resolves to the sessions and the paging", async () => {
   expect(result).toEqual({ sessions: object(body.data).sessions, paging: body.paging });
   expectTypeOf(result).toEqualTypeOf<SessionList>();
   expectTypeOf(result.sessions).items.toHaveProperty("status").toEqualTypeOf<"LIVE" | "ENDED">();
-  expectTypeOf(result.paging.total_count).toEqualTypeOf<number | undefined>();
+  expectTypeOf(result.paging).toEqualTypeOf<Paging | undefined>();
 });
 
 test("getSession resolves to the session, breakout rooms included", async () => {

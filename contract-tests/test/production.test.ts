@@ -3,7 +3,7 @@
 import type { SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { expect, inject, test } from "vitest";
-import { mockClient, SESSION, violations } from "../support/client.js";
+import { mockClient, PARTICIPANT, SESSION, violations } from "../support/client.js";
 import { examplesOf, type JsonObject, object, operationsOf, spec } from "../support/spec.js";
 
 function served(operationId: string): JsonObject {
@@ -68,15 +68,30 @@ function clientWithStorage(files: Record<string, string>): { client: SessionsCli
   return { client, storage };
 }
 
+// The chat export's documented columns (dyte-io/docs, docs/guides/capabilities/chat/export-chat-dump.mdx).
+const CHAT = `id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt
+m1,${PARTICIPANT},${SESSION},bbbf5e93-289c-4c9b-bd44-d677a9206df7,Henry,false,false,TEXT_MESSAGE,"Hello, Mark",2023-02-01T10:52:41.503Z
+`;
+
 test("downloads the chat behind the mock's link, without the API credentials", async () => {
-  const { client, storage } = clientWithStorage({ ".csv": "sender,message\nMark,Hello\nHenry,Hi there\n" });
+  const { client, storage } = clientWithStorage({ ".csv": CHAT });
 
   const rows = [];
   for await (const row of createDownloads(client).downloadChat(SESSION)) rows.push(row);
 
   expect(rows).toEqual([
-    { sender: "Mark", message: "Hello" },
-    { sender: "Henry", message: "Hi there" },
+    {
+      id: "m1",
+      participantId: PARTICIPANT,
+      sessionId: SESSION,
+      meetingId: "bbbf5e93-289c-4c9b-bd44-d677a9206df7",
+      displayName: "Henry",
+      pinned: false,
+      isEdited: false,
+      payloadType: "TEXT_MESSAGE",
+      payload: "Hello, Mark",
+      createdAt: "2023-02-01T10:52:41.503Z",
+    },
   ]);
   expect(storage.map((request) => new URL(request.url).host)).toEqual(["realtimekit-exports.example.com"]);
   expect(storage[0]?.headers.get("authorization")).toBeNull();

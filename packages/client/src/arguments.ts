@@ -101,3 +101,16 @@ export function pageQuery<Query extends { page_no?: number; per_page?: number }>
   }
   return query;
 }
+
+/** A caller's `signal`: an AbortSignal (checked by shape, so one from another realm passes too). */
+export function abortSignal(value: AbortSignal | undefined): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  const shaped = value as Partial<AbortSignal> | null;
+  if (typeof shaped?.aborted !== "boolean" || typeof shaped.addEventListener !== "function") {
+    throw new RealtimeKitArgumentError(
+      "signal",
+      `signal must be an AbortSignal, got ${shaped === null ? "null" : typeof value}`,
+    );
+  }
+  return value;
+}

@@ -1,5 +1,13 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { accountOrAppId, count, milliseconds, pageQuery, pathSegment, requestHeaders } from "./arguments.js";
+import {
+  abortSignal,
+  accountOrAppId,
+  count,
+  milliseconds,
+  pageQuery,
+  pathSegment,
+  requestHeaders,
+} from "./arguments.js";
 import { isRecord, RealtimeKitArgumentError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { paginate } from "./pagination.js";
@@ -195,7 +203,12 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     fetch,
     headers: { ...headers, "User-Agent": `realtimekit-sessions-client/${__CLIENT_VERSION__}` },
   });
-  if (options.middleware) raw.use(...options.middleware);
+  if (options.middleware !== undefined) {
+    if (!Array.isArray(options.middleware)) {
+      throw new RealtimeKitArgumentError("middleware", "middleware must be a list of openapi-fetch middleware");
+    }
+    raw.use(...options.middleware);
+  }
 
   function app(call: CallOptions) {
     const account = call.accountId ?? accountId;
@@ -224,7 +237,7 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
       ...defaults,
       retries: count("retries", call.retries, idempotent ? defaults.retries : 0),
       timeoutMs: milliseconds("timeoutMs", call.timeoutMs, defaults.timeoutMs),
-      signal: call.signal,
+      signal: abortSignal(call.signal),
     };
     return withRetries(
       operation,
@@ -241,11 +254,11 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     fetch,
 
     async listSessions(query = {}, call = {}) {
-      const path = app(call);
+      const params = { path: app(call), query: pageQuery(query) };
       return send(
         "listSessions",
         call,
-        (init) => raw.GET(SESSIONS, { params: { path, query: pageQuery(query) }, ...init }),
+        (init) => raw.GET(SESSIONS, { params, ...init }),
         envelope((body, data) =>
           Array.isArray(data.sessions)
             ? { value: { ...data, sessions: data.sessions as Session[], paging: pagingOf(body.paging) } }
@@ -279,12 +292,11 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     },
 
     async listParticipants(sessionId, query = {}, call = {}) {
-      const path = session(call, sessionId);
+      const params = { path: session(call, sessionId), query: pageQuery(query) };
       return send(
         "listParticipants",
         call,
-        (init) =>
-          raw.GET(`${SESSIONS}/{session_id}/participants`, { params: { path, query: pageQuery(query) }, ...init }),
+        (init) => raw.GET(`${SESSIONS}/{session_id}/participants`, { params, ...init }),
         envelope((body, data) =>
           Array.isArray(data.participants)
             ? {
@@ -459,7 +471,7 @@ function credentialsIn(headers: Record<string, string> | undefined): string[] {
   if (!headers) return [];
   return Object.entries(headers)
     .filter(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase()))
-    .flatMap(([, value]) => [value, value.replace(/^Bearer\s+/i, "")]);
+    .map(([, value]) => value.replace(/^Bearer\s+/i, ""));
 }
 
 const CREDENTIAL_HEADERS = new Set(["authorization", "x-auth-key"]);

@@ -1,7 +1,7 @@
 // Downloads the files behind the short-lived links of the chat, transcript and summary
 // operations. A separate entry point, `@realtimekit-sessions/client/downloads`, so that only
 // its users pay for the CSV parser.
-import { milliseconds } from "./arguments.js";
+import { abortSignal, milliseconds } from "./arguments.js";
 import type { CallOptions, SessionsClient } from "./client.js";
 import { csvBatches } from "./csv.js";
 import {
@@ -116,6 +116,7 @@ const MAX_POLL_INTERVAL_MS = 15_000;
 export function createDownloads(client: SessionsClient): Downloads {
   async function open(operation: string, getLink: () => Promise<Link>, options: DownloadOptions): Promise<Download> {
     const timeoutMs = milliseconds("timeoutMs", options.timeoutMs, 60_000);
+    const signal = abortSignal(options.signal);
     let link = await getLink();
     let renewed = false;
     if (Date.parse(link.expiry) <= Date.now()) {
@@ -124,8 +125,8 @@ export function createDownloads(client: SessionsClient): Downloads {
     }
     for (;;) {
       const origin = linkOrigin(operation, link.url);
-      const response = await fetchFile(operation, link.url, origin, timeoutMs, options.signal);
-      if (response.ok) return downloadOf(operation, response, origin, options.signal);
+      const response = await fetchFile(operation, link.url, origin, timeoutMs, signal);
+      if (response.ok) return downloadOf(operation, response, origin, signal);
       await response.body?.cancel().catch(() => {});
       if (renewed || !REFUSED_LINK.has(response.status)) {
         throw new RealtimeKitDownloadError(
@@ -258,7 +259,7 @@ export function createDownloads(client: SessionsClient): Downloads {
     async waitForSummary(sessionId, options = {}) {
       const timeoutMs = milliseconds("timeoutMs", options.timeoutMs, 300_000);
       const pollIntervalMs = milliseconds("pollIntervalMs", options.pollIntervalMs, 2_000);
-      const { signal } = options;
+      const signal = abortSignal(options.signal);
       const deadline = Date.now() + timeoutMs;
       const call = { ...options, timeoutMs: undefined };
       let interval = pollIntervalMs;

@@ -1,3 +1,4 @@
+import { abortSignal } from "./arguments.js";
 import { isRecord, RealtimeKitError } from "./errors.js";
 
 export interface Page<T> {
@@ -16,8 +17,9 @@ export async function* paginate<T>(
   loadPage: (pageNo: number, signal: AbortSignal) => Promise<Page<T>>,
   firstPage: number,
   perPage: number | undefined,
-  signal: AbortSignal | undefined,
+  callerSignal: AbortSignal | undefined,
 ): AsyncGenerator<T, void, undefined> {
+  const signal = abortSignal(callerSignal);
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
   if (signal?.aborted) onAbort();
@@ -61,15 +63,16 @@ export async function* paginate<T>(
  */
 function pageKey(items: readonly unknown[]): string {
   const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : JSON.stringify(item)));
-  const text = ids.sort().join("\u0000");
-  // Two independent 53-bit hashes: a false repeat, which would end a walk early, needs both to collide.
-  return `${hash53(text, 0)}:${hash53(text, 0x9e3779b9)}`;
+  return hash64(ids.sort().join("\u0000"));
 }
 
-/** cyrb53, a fast non-cryptographic string hash with 53 bits of output. */
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+/**
+ * A 64-bit non-cryptographic hash (the two 32-bit halves of cyrb53), as text: a false repeat,
+ * which would end a walk early, needs a collision of both.
+ */
+function hash64(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     h1 = Math.imul(h1 ^ code, 2654435761);
@@ -77,5 +80,5 @@ function hash53(text: string, seed: number): number {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `${h1 >>> 0}:${h2 >>> 0}`;
 }

@@ -438,6 +438,154 @@ describe("failures reject with RealtimeKitApiError", () => {
   });
 });
 
+describe("secrets and inputs at the edges", () => {
+  test("redacts a token before cutting the body it sits in down to a snippet", async () => {
+    // The token straddles the 200th character: cut first, only its prefix would remain, and
+    // nothing would match it any more.
+    const { client } = await clientAnswering((res, request) =>
+      send(res, 500, `${"x".repeat(190)} ${request.headers.authorization} and more`),
+    );
+    const error = await rejection(client.listSessions());
+    expect(error.message).toBe(
+      `listSessions: the API answered HTTP 500: a body that is not JSON (text/plain): "${"x".repeat(190)} Bearer [r…"`,
+    );
+  });
+
+  test("redacts the credentials a call sends in its own headers", async () => {
+    const { client } = await clientAnswering((res, request) =>
+      send(res, 401, {
+        success: false,
+        errors: [{ code: 10000, message: `rejected ${request.headers.authorization}` }],
+      }),
+    );
+    const error = await rejection(client.listSessions({}, { headers: { Authorization: "Bearer per-call-token-77" } }));
+    expect(error.message).toBe("listSessions: the API answered HTTP 401: rejected Bearer [redacted] (code 10000)");
+  });
+
+  test.each([
+    ["a line break", "per-call-secret\r\nX-Injected: 1"],
+    ["a character above U+00FF", "per-call-secret-€"],
+  ])("refuses a header value with %s, naming the header but not the value, before sending", async (_what, value) => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    const error = await client.listSessions({}, { headers: { "X-Debug-Token": value } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect(error).toMatchObject({ argument: "headers" });
+    expect((error as Error).message).toBe(
+      "headers: the value of X-Debug-Token cannot be sent in an HTTP header (it must be a string without line breaks, NUL or characters above U+00FF)",
+    );
+    expect((error as Error).message).not.toContain("per-call-secret");
+    expect(requests).toEqual([]);
+  });
+
+  test("refuses a header name HTTP cannot carry, before sending", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    await expect(client.listSessions({}, { headers: { "X Trace": "1" } })).rejects.toThrow(
+      `headers: "X Trace" is not a valid header name`,
+    );
+    expect(requests).toEqual([]);
+  });
+
+  test("does not quote a baseUrl that carries credentials", () => {
+    const error = captureSync(() =>
+      createSessionsClient({
+        apiToken: TOKEN,
+        accountId: ACCOUNT,
+        appId: APP,
+        baseUrl: "https://me:hunter2@api.example.com/",
+      }),
+    );
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect((error as Error).message).toBe(
+      "baseUrl must be an http(s) URL without credentials, query or fragment, such as https://api.cloudflare.com/client/v4; got a URL with credentials in it",
+    );
+  });
+
+  test.each([
+    ["timeoutMs", { timeoutMs: 2 ** 31 }],
+    ["timeoutMs", { timeoutMs: 0 }],
+    ["retryDelayMs", { retryDelayMs: 1.5 }],
+    ["maxRetryDelayMs", { maxRetryDelayMs: 3_000_000_000 }],
+  ])("refuses a %s a timer cannot keep (%o)", (argument, options) => {
+    // setTimeout fires at once for a delay above 2^31 - 1 ms: such a timeout would end every call.
+    const error = captureSync(() =>
+      createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, ...options }),
+    );
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect(error).toMatchObject({ argument });
+  });
+
+  test("refuses a per-call timeout a timer cannot keep, before sending", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    await expect(client.listSessions({}, { timeoutMs: 2 ** 31 })).rejects.toThrow(
+      "timeoutMs must be a whole number of milliseconds from 1 to 2147483647 (about 24.8 days), got 2147483648",
+    );
+    await expect(createDownloads(client).waitForSummary(SESSION, { pollIntervalMs: 0 })).rejects.toMatchObject({
+      argument: "pollIntervalMs",
+    });
+    expect(requests).toEqual([]);
+  });
+
+  test("refuses an app id longer than Cloudflare's 32 characters", () => {
+    const error = captureSync(() =>
+      createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: "a".repeat(33) }),
+    );
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect((error as Error).message).toBe("appId must be at most 32 characters (a Cloudflare app id), got 33");
+  });
+
+  test("refuses a fetch that is not a function", () => {
+    const fetch = "https://api.example.com" as unknown as SessionsClientOptions["fetch"];
+    const error = captureSync(() => createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch }));
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect((error as Error).message).toBe("fetch must be a function, got string");
+  });
+
+  test("refuses a signal that is not an AbortSignal, in calls, walks and downloads, before sending", async () => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    const signal = { aborted: false } as AbortSignal;
+    const calls = [
+      client.listSessions({}, { signal }),
+      client.iterateSessions({}, { signal }).next(),
+      createDownloads(client).downloadSummary(SESSION, { signal }),
+    ];
+    for (const call of calls) {
+      const error = await call.catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+      expect(error).toMatchObject({ argument: "signal", message: "signal must be an AbortSignal, got object" });
+    }
+    expect(requests).toEqual([]);
+  });
+
+  test("refuses middleware that is not a list", () => {
+    const middleware = { onRequest: () => undefined } as unknown as SessionsClientOptions["middleware"];
+    const error = captureSync(() =>
+      createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, middleware }),
+    );
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect(error).toMatchObject({ argument: "middleware" });
+  });
+
+  test.each([
+    [{ per_page: 0 }, "per_page must be a whole number of at least 1, got 0"],
+    [{ per_page: 2.5 }, "per_page must be a whole number of at least 1, got 2.5"],
+    [{ page_no: -1 }, "page_no must be a whole number of at least 0, got -1"],
+    [{ page_no: Number.NaN }, "page_no must be a whole number of at least 0, got NaN"],
+  ])("refuses the page query %o before sending, in lists and walks alike", async (query, message) => {
+    const { requests, fetch } = recordingFetch();
+    const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    for (const call of [client.listSessions(query), client.iterateParticipants(SESSION, query).next()]) {
+      const error = await call.catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+      expect(error).toMatchObject({ message });
+    }
+    expect(requests).toEqual([]);
+  });
+});
+
 async function rejection(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
   const reason: unknown = await promise.then(
     () => undefined,

@@ -66,6 +66,42 @@ test("throws instead of looping when a page comes twice", async () => {
   );
 });
 
+test("throws when a page repeats an earlier one whose items changed, comparing their ids", async () => {
+  // A live session's counters change between two fetches of the same page.
+  const session = (id: string, minutes: number) => ({ id, status: "LIVE", minutes_consumed: minutes });
+  const pages = [
+    [session("a", 1), session("b", 2)],
+    [session("a", 1.5), session("b", 2.5)],
+  ];
+  const load = async (pageNo: number) => ({ items: pages[pageNo - 1] ?? [], total: 10 });
+  await expect(collect(paginate(load, 1, undefined, undefined))).rejects.toThrow(
+    new RealtimeKitError("page 2 repeats page 1: stopped rather than loop forever"),
+  );
+});
+
+test("throws when the server cycles through pages it already sent", async () => {
+  const cycle = [
+    [{ id: "a" }, { id: "b" }],
+    [{ id: "c" }, { id: "d" }],
+  ];
+  const asked: number[] = [];
+  const load = async (pageNo: number) => {
+    asked.push(pageNo);
+    return { items: cycle[(pageNo - 1) % 2] ?? [], total: 100 };
+  };
+  await expect(collect(paginate(load, 1, undefined, undefined))).rejects.toThrow(
+    new RealtimeKitError("page 3 repeats page 1: stopped rather than loop forever"),
+  );
+  expect(asked).toEqual([1, 2, 3]);
+});
+
+test("walks pages that share some items with an earlier one", async () => {
+  // A session that started during the walk shifts the offsets: overlap, not a repeat.
+  const pages = [[{ id: "a" }, { id: "b" }], [{ id: "b" }, { id: "c" }], [{ id: "d" }]];
+  const load = async (pageNo: number) => ({ items: pages[pageNo - 1] ?? [], total: undefined });
+  expect((await collect(paginate(load, 1, 2, undefined))).map((item) => item.id)).toEqual(["a", "b", "b", "c", "d"]);
+});
+
 test("passes the failure of a page to the caller", async () => {
   const failure = new Error("page 2 failed");
   const load = async (pageNo: number) => {

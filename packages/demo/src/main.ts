@@ -48,7 +48,7 @@ async function main(): Promise<number> {
 
 async function report(client: SessionsClient): Promise<number> {
   const { sessions, paging } = await client.listSessions({ per_page: 10, sort_by: "createdAt", sort_order: "DESC" });
-  console.log(`\nSessions (${sessions.length} shown of ${paging.total_count ?? "?"})`);
+  console.log(`\nSessions (${sessions.length} shown of ${paging?.total_count ?? "?"})`);
   if (sessions.length === 0) {
     console.log("  This app has no sessions yet.");
     return 0;

@@ -66,8 +66,8 @@ test.each(["node16", "bundler"])(
   async (resolution) => {
     await writeFile(
       join(project, "consumer.ts"),
-      `import { createSessionsClient, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
-import { createDownloads, type CsvRow } from "@realtimekit-sessions/client/downloads";
+      `import { createSessionsClient, RealtimeKitApiError, RealtimeKitFormatError, type Session } from "@realtimekit-sessions/client";
+import { type ChatRow, createDownloads, type TranscriptRow } from "@realtimekit-sessions/client/downloads";
 import { startMockServer } from "@realtimekit-sessions/mock";
 
 const mock = await startMockServer({ errors: true });
@@ -75,8 +75,21 @@ const client = createSessionsClient({ apiToken: "t", accountId: "a", appId: "b",
 const session: Session = await client.getSession("id", { include_breakout_rooms: true });
 const status: "LIVE" | "ENDED" = session.status;
 for await (const row of createDownloads(client).downloadChat(session.id)) {
-  const message: CsvRow = row;
-  console.log(message, status);
+  const message: ChatRow = row;
+  const pinned: boolean = message.pinned;
+  console.log(message, pinned, status);
+}
+export async function spoken(sessionId: string): Promise<string[]> {
+  const lines: string[] = [];
+  try {
+    for await (const line of createDownloads(client).downloadTranscript(sessionId)) {
+      const row: TranscriptRow = line;
+      lines.push(row.participantName + ": " + row.text + " at " + (row.startedAt ?? row.startMs));
+    }
+  } catch (error) {
+    if (!(error instanceof RealtimeKitFormatError)) throw error;
+  }
+  return lines;
 }
 try {
   // @ts-expect-error -- sort_order is "ASC" or "DESC"
