@@ -72,7 +72,8 @@ const TRANSCRIPT_COLUMNS = [
   "participant name",
   "transcript",
 ];
-const HEADERLESS_FIELDS = 6;
+// The layout without a header row: start, peer ID, user ID, custom participant ID, name, text.
+const HEADERLESS_ORDER = [0, 1, 2, 3, 4, 5];
 const MILLISECONDS_RE = /^\d+(\.\d+)?$/;
 
 /** The chat export's rows, by its header row (columns in any order, no column missing or unknown). */
@@ -121,13 +122,13 @@ export async function* transcriptRows(
       if (!read) {
         const order = transcriptHeader(fields);
         if (order) {
-          read = (row, at) => headedTranscriptRow(operation, order, row, at);
+          read = (row, at) => csvTranscriptRow(operation, order, true, row, at);
           continue;
         }
-        if (fields.length !== HEADERLESS_FIELDS || !MILLISECONDS_RE.test(fields[0] ?? "")) {
+        if (fields.length !== HEADERLESS_ORDER.length || !MILLISECONDS_RE.test(fields[0] ?? "")) {
           throw unknownLayout(operation, "transcript", fields, "downloadTranscriptRecords");
         }
-        read = (row, at) => headerlessTranscriptRow(operation, row, at);
+        read = (row, at) => csvTranscriptRow(operation, HEADERLESS_ORDER, false, row, at);
       }
       yield read(fields, record);
     }
@@ -142,41 +143,30 @@ function transcriptHeader(fields: string[]): number[] | undefined {
   return known.map((name) => names.indexOf(name));
 }
 
-function headedTranscriptRow(operation: string, order: number[], fields: string[], record: number): TranscriptRow {
+/**
+ * A transcript row from a CSV record whose fields stand in `order` (start, peer ID, user ID,
+ * custom participant ID, name, text): the start is an ISO 8601 time in the layout with a
+ * header row, milliseconds in the one without.
+ */
+function csvTranscriptRow(
+  operation: string,
+  order: readonly number[],
+  headed: boolean,
+  fields: string[],
+  record: number,
+): TranscriptRow {
   expectFields(operation, record, fields, order.length);
-  const [startedAt, peerId, userId, customParticipantId, participantName, text] = order.map(
+  const [start, peerId, userId, customParticipantId, participantName, text] = order.map(
     (position) => fields[position] as string,
   ) as [string, string, string, string, string, string];
-  return {
-    startedAt,
-    startMs: undefined,
-    endMs: undefined,
-    peerId,
-    userId,
-    customParticipantId,
-    participantName,
-    text,
-  };
-}
-
-function headerlessTranscriptRow(operation: string, fields: string[], record: number): TranscriptRow {
-  expectFields(operation, record, fields, HEADERLESS_FIELDS);
-  const [start, peerId, userId, customParticipantId, participantName, text] = fields as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  if (!MILLISECONDS_RE.test(start)) {
+  if (!headed && !MILLISECONDS_RE.test(start)) {
     throw new RealtimeKitFormatError(
       `${operation}: CSV record ${record} starts with ${snippet(start)} where the layout without a header row has a time in milliseconds`,
     );
   }
   return {
-    startedAt: undefined,
-    startMs: Number(start),
+    startedAt: headed ? start : undefined,
+    startMs: headed ? undefined : Number(start),
     endMs: undefined,
     peerId,
     userId,
