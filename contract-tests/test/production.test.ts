@@ -98,7 +98,9 @@ test("downloads the chat behind the mock's link, without the API credentials", a
 });
 
 test("downloads the summary behind the mock's link", async () => {
-  const { client } = clientWithStorage({ ".txt": "The team agreed to ship on Friday." });
+  // Markdown, as the summary guide's example output (cloudflare-docs .../realtimekit/ai/summary.mdx).
+  const summary = "## Meeting Summary\n\n### Action Items\n\n- @bob: Schedule security review\n";
+  const { client } = clientWithStorage({ ".md": summary });
 
-  await expect(createDownloads(client).downloadSummary(SESSION)).resolves.toBe("The team agreed to ship on Friday.");
+  await expect(createDownloads(client).downloadSummary(SESSION)).resolves.toBe(summary);
 });

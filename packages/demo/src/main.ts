@@ -76,16 +76,19 @@ async function report(client: SessionsClient): Promise<number> {
   ]);
   printLink("chat (CSV)", chat);
   printLink("transcript (CSV)", transcript);
-  printLink("summary (text)", summary);
+  printLink("summary (Markdown)", summary);
   return 0;
 }
+
+// Width of the longest link label, "summary (Markdown)".
+const LINK_LABEL = 18;
 
 function printLink(label: string, result: PromiseSettledResult<string[]>): void {
   if (result.status === "fulfilled") {
     const [url, expiry] = result.value;
-    console.log(`  ${label.padEnd(17)} ${url}\n  ${"".padEnd(17)} expires ${when(expiry ?? "")}`);
+    console.log(`  ${label.padEnd(LINK_LABEL)} ${url}\n  ${"".padEnd(LINK_LABEL)} expires ${when(expiry ?? "")}`);
   } else if (result.reason instanceof RealtimeKitApiError && result.reason.status === 404) {
-    console.log(`  ${label.padEnd(17)} not available yet (the API answered 404)`);
+    console.log(`  ${label.padEnd(LINK_LABEL)} not available yet (the API answered 404)`);
   } else {
     throw result.reason;
   }

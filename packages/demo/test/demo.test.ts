@@ -33,7 +33,7 @@ test("reports on the embedded mock when no credentials are set", async () => {
   expect(stdout).toMatch(/Participants \(2 shown of 2\)\n.*NAME.*\n.*Mark.*\n.*Henry/);
   expect(stdout).toMatch(/chat \(CSV\)\s+https:\/\/\S+\.csv/);
   expect(stdout).toMatch(/transcript \(CSV\)\s+https:\/\/\S+\.csv/);
-  expect(stdout).toMatch(/summary \(text\)\s+https:\/\/\S+\.txt/);
+  expect(stdout).toMatch(/summary \(Markdown\)\s+https:\/\/\S+\.md\?/);
 });
 
 test("uses the API named by the environment when all three variables are set", async () => {
