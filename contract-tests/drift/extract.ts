@@ -1,19 +1,12 @@
 // Extracts the nine RealtimeKit Sessions operations, and every component they reference, from
 // Cloudflare's full OpenAPI document (thousands of operations), in the document's own order.
+import { OPERATIONS } from "@realtimekit-sessions/client/operations";
 import { type Json, type JsonObject, METHODS } from "../support/spec.js";
 
-/** The operations this project covers, as (method, path) in Cloudflare's document. */
-export const SESSION_OPERATIONS: readonly (readonly [string, string])[] = [
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}"],
-  ["post", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary"],
-  ["get", "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript"],
-];
+/** The operations this project covers, as (method, path) in Cloudflare's document: the client's table. */
+export const SESSION_OPERATIONS: readonly (readonly [string, string])[] = Object.values(OPERATIONS).map(
+  ({ method, path }) => [method, path] as const,
+);
 
 export function extractSessions(full: JsonObject, source: string): JsonObject {
   const allPaths = asObject(full.paths, "paths");
@@ -34,7 +27,7 @@ export function extractSessions(full: JsonObject, source: string): JsonObject {
   for (const [method, path] of SESSION_OPERATIONS) {
     if (!(paths[path] as JsonObject | undefined)?.[method]) {
       throw new Error(
-        `${method.toUpperCase()} ${path} is not in ${source}: the API changed, update SESSION_OPERATIONS`,
+        `${method.toUpperCase()} ${path} is not in ${source}: the API changed, update the operations table (packages/client/src/operations.ts)`,
       );
     }
   }

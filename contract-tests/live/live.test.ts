@@ -8,6 +8,7 @@ import {
   type Session,
   type SessionsClient,
 } from "@realtimekit-sessions/client";
+import { OPERATIONS, type OperationName } from "@realtimekit-sessions/client/operations";
 import { describe, expect, inject, test } from "vitest";
 import { violations } from "../support/client.js";
 import { object, operationsOf, spec } from "../support/spec.js";
@@ -15,6 +16,8 @@ import { record } from "./report.js";
 
 const live = inject("live");
 const responses: Response[] = [];
+/** The operations this run called or said it did not run: the last test wants every one. */
+const covered = new Set<OperationName>();
 const client: SessionsClient = createSessionsClient({
   apiToken: live.apiToken,
   accountId: live.accountId,
@@ -42,7 +45,8 @@ function isDocumented(operationId: string, status: number): boolean {
  * Calls one operation and records what the proxy said. Any documented failure is a fair
  * answer (a summary may not exist yet); a violation, or an undocumented status, is not.
  */
-async function check<T>(operationId: string, call: () => Promise<T>): Promise<T | undefined> {
+async function check<T>(operationId: OperationName, call: () => Promise<T>): Promise<T | undefined> {
+  covered.add(operationId);
   const before = responses.length;
   const outcome = await call().then(
     (value) => ({ value }),
@@ -63,7 +67,8 @@ async function check<T>(operationId: string, call: () => Promise<T>): Promise<T 
   return "value" in outcome ? outcome.value : undefined;
 }
 
-function notRun(operationId: string, reason: string): void {
+function notRun(operationId: OperationName, reason: string): void {
+  covered.add(operationId);
   record(live.reportFile, { operation: operationId, status: "-", violations: [] });
   console.log(`${operationId}: not run (${reason})`);
 }
@@ -117,6 +122,10 @@ describe.sequential("live API", () => {
       return;
     }
     await check("generateSummary", () => client.generateSummary(sessionId()));
+  });
+
+  test("covers every operation of the client's table", () => {
+    expect([...covered].sort()).toEqual(Object.keys(OPERATIONS).sort());
   });
 
   function sessionId(): string {

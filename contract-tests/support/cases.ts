@@ -1,19 +1,12 @@
-// The contract cases, written out by hand: which call exercises each operation, and which
-// statuses each operation documents. The coverage test fails when the spec and these tables
-// disagree, so a status added to the spec cannot go untested.
+// The contract cases: which call exercises each operation, and which statuses each operation
+// documents. The operations are the client's table (`@realtimekit-sessions/client/operations`):
+// a call missing here does not compile, and the coverage test fails when the spec and these
+// tables disagree, so a status added to the spec cannot go untested.
 import type { CallOptions, SessionsClient } from "@realtimekit-sessions/client";
+import { OPERATIONS, type OperationName } from "@realtimekit-sessions/client/operations";
 import { PARTICIPANT, PEER, SESSION } from "./client.js";
 
-export type OperationId =
-  | "listSessions"
-  | "getSession"
-  | "listParticipants"
-  | "getParticipant"
-  | "getPeerReport"
-  | "getChatDownload"
-  | "getTranscriptDownload"
-  | "generateSummary"
-  | "getSummaryDownload";
+export type OperationId = OperationName;
 
 /** One plain call per operation, with valid input. */
 export const CALLS: Record<OperationId, (client: SessionsClient, options?: CallOptions) => Promise<unknown>> = {
@@ -48,4 +41,4 @@ export function concreteStatuses(status: string): number[] {
   return status === "5XX" ? [500, 502, 503] : [Number(status)];
 }
 
-export const OPERATION_IDS = Object.keys(CALLS) as OperationId[];
+export const OPERATION_IDS = Object.keys(OPERATIONS) as OperationId[];

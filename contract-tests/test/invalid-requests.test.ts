@@ -1,8 +1,9 @@
 // Requests the spec does not allow are caught by the mock, and the client surfaces them as
 // typed errors that say which part of the request was wrong.
 import { RealtimeKitApiError, RealtimeKitArgumentError, type SessionsClient } from "@realtimekit-sessions/client";
-import { expect, test } from "vitest";
-import { mockClient, PEER, SESSION, violations } from "../support/client.js";
+import { createRawClient } from "@realtimekit-sessions/client/raw";
+import { expect, inject, test } from "vitest";
+import { mockClient, PEER, SESSION, TOKEN, violations } from "../support/client.js";
 
 async function apiError(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
   const reason = await promise.then(
@@ -57,14 +58,16 @@ test.each([
 });
 
 const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions" as const;
+// The raw client sends what it is given: the mock is the one to refuse it.
+const RAW = { apiToken: TOKEN, baseUrl: inject("mockUrl") };
 
 test.each([
   {
     what: "a number below its minimum",
     call: (client: SessionsClient) => client.listSessions({ per_page: -1 }),
     argument: "per_page",
-    raw: (client: SessionsClient) =>
-      client.raw.GET(SESSIONS, {
+    raw: () =>
+      createRawClient(RAW).GET(SESSIONS, {
         params: { path: { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "app" }, query: { per_page: -1 } },
       }),
     location: ["request", "query", "per_page"],
@@ -73,8 +76,8 @@ test.each([
     what: "an app id longer than 32 characters",
     call: (client: SessionsClient) => client.getChatDownload(SESSION, { appId: "a".repeat(33) }),
     argument: "appId",
-    raw: (client: SessionsClient) =>
-      client.raw.GET(`${SESSIONS}/{session_id}/chat`, {
+    raw: () =>
+      createRawClient(RAW).GET(`${SESSIONS}/{session_id}/chat`, {
         params: {
           path: { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "a".repeat(33), session_id: SESSION },
         },
@@ -87,7 +90,7 @@ test.each([
   expect(error).toBeInstanceOf(RealtimeKitArgumentError);
   expect(error).toMatchObject({ argument: case_.argument });
 
-  const { response } = await case_.raw(client);
+  const { response } = await case_.raw();
   expect(response.status).toBe(422);
   expect(violations(response)).toEqual([expect.objectContaining({ location: case_.location })]);
 });

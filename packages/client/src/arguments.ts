@@ -56,12 +56,17 @@ export function count(argument: string, value: number | undefined, fallback: num
  * A duration for a timer, in whole milliseconds from `min` to MAX_TIMER_MS; `fallback` when
  * undefined. Longer ones are refused rather than let setTimeout fire them at once.
  */
-export function milliseconds(argument: string, value: number | undefined, fallback: number, min = 1): number {
+export function milliseconds<Fallback extends number | undefined>(
+  argument: string,
+  value: number | undefined,
+  fallback: Fallback,
+  min = 1,
+): number | Fallback {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > MAX_TIMER_MS) {
     throw new RealtimeKitArgumentError(
       argument,
-      `${argument} must be a whole number of milliseconds from ${min} to ${MAX_TIMER_MS} (about 24.8 days), got ${value}`,
+      `${argument} must be a whole number of milliseconds from ${min} to ${MAX_TIMER_MS}, got ${value}`,
     );
   }
   return value;
@@ -111,6 +116,18 @@ export function abortSignal(value: AbortSignal | undefined): AbortSignal | undef
       "signal",
       `signal must be an AbortSignal, got ${shaped === null ? "null" : typeof value}`,
     );
+  }
+  return value;
+}
+
+// Printable ASCII without spaces: anything else cannot travel in an HTTP header, and fetch's
+// own complaint about it would quote the credential.
+const CREDENTIAL_RE = /^[\x21-\x7e]+$/;
+
+/** A credential as a header value; the message never quotes it. */
+export function credentialHeader(argument: string, value: string): string {
+  if (typeof value !== "string" || !CREDENTIAL_RE.test(value)) {
+    throw new RealtimeKitArgumentError(argument, `${argument} must be printable characters without spaces`);
   }
   return value;
 }

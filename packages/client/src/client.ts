@@ -1,137 +1,91 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
-import {
-  abortSignal,
-  accountOrAppId,
-  count,
-  milliseconds,
-  pageQuery,
-  pathSegment,
-  requestHeaders,
-} from "./arguments.js";
+import { pageQuery, pathSegment } from "./arguments.js";
 import { isRecord, RealtimeKitArgumentError } from "./errors.js";
-import type { paths } from "./generated/schema.js";
+import { OPERATIONS, type OperationData, type OperationName, type OperationQuery, urlOf } from "./operations.js";
+import {
+  appOf,
+  type CallOptions,
+  policyOf,
+  resolveSettings,
+  type SessionsClientOptions,
+  type Settings,
+} from "./options.js";
 import { paginate } from "./pagination.js";
-import { type Accepted, type Answer, parseLoosely, withRetries } from "./retry.js";
-import type {
-  ChatDownload,
-  GetParticipantQuery,
-  GetPeerReportQuery,
-  GetSessionQuery,
-  GetTranscriptDownloadQuery,
-  ListParticipantsQuery,
-  ListSessionsQuery,
-  Paging,
-  Participant,
-  ParticipantList,
-  PeerReportFilter,
-  PeerReportParticipant,
-  Session,
-  SessionList,
-  SummaryDownload,
-  SummaryGeneration,
-  TranscriptDownload,
-} from "./types.js";
+import { type Accepted, ApiPromise, envelope, link, list, pagingOf } from "./parse.js";
+import { send } from "./retry.js";
 
 declare const __CLIENT_VERSION__: string;
 
-/** Where the Cloudflare API lives. */
-export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+type Data<Name extends OperationName> = OperationData<Name>;
+type Query<Name extends OperationName> = OperationQuery<Name>;
 
-/** How each request is sent: shared by the client options and the per-call options. */
-export interface RequestOptions {
-  /**
-   * Retries after a connection failure, a timeout, or a 408, 429 or 5xx (but 501) answer.
-   * `0` turns retries off. `generateSummary` is only retried when its call sets this.
-   * @default 2
-   */
-  retries?: number | undefined;
-  /**
-   * Time allowed for each attempt, from sending the request to the end of the answer's body,
-   * in whole milliseconds (at most 2,147,483,647).
-   * @default 60000
-   */
-  timeoutMs?: number | undefined;
+export type Session = Data<"getSession">;
+export type Paging = NonNullable<Data<"listParticipants">["paging"]>;
+export type Participant = NonNullable<Data<"getParticipant">["participant"]>;
+export type PeerReportParticipant = NonNullable<Data<"getPeerReport">["participant"]>;
+export type PeerReport = NonNullable<PeerReportParticipant["peer_report"]>;
+export type PeerEvent = NonNullable<Participant["peer_events"]>[number];
+export type ChatDownload = Data<"getChatDownload">;
+export type TranscriptDownload = Data<"getTranscriptDownload">;
+export type SummaryGeneration = Data<"generateSummary">;
+export type SummaryDownload = Data<"getSummaryDownload">;
+
+export type ListSessionsQuery = Query<"listSessions">;
+export type GetSessionQuery = Query<"getSession">;
+export type ListParticipantsQuery = Query<"listParticipants">;
+export type GetParticipantQuery = Query<"getParticipant">;
+export type GetTranscriptDownloadQuery = Query<"getTranscriptDownload">;
+
+/** One section of a peer report, for `getPeerReport`'s `filters`. */
+export type PeerReportFilter =
+  | "device_info"
+  | "ip_information"
+  | "precall_network_information"
+  | "events"
+  | "quality_stats";
+/** The query of `getPeerReport`: `filters` takes one section or a list of them. */
+export type GetPeerReportQuery = Omit<Query<"getPeerReport">, "filters"> & {
+  /** Only these sections of the report; sent as the comma-separated list the API takes. */
+  filters?: PeerReportFilter | readonly PeerReportFilter[] | undefined;
+};
+
+/**
+ * What `listSessions` resolves to: the page of sessions and where it sits in the whole list
+ * (`undefined` when the answer carried no `paging`).
+ */
+export interface SessionList {
+  sessions: Session[];
+  paging: Paging | undefined;
 }
 
-export interface SessionsClientOptions extends RequestOptions {
-  /**
-   * A Cloudflare API token with the "Realtime" or "Realtime Admin" permission.
-   * @default process.env.CLOUDFLARE_API_TOKEN, where the runtime has environment variables
-   */
-  apiToken?: string | undefined;
-  /**
-   * With `apiKey`, the legacy credentials: the account's email address.
-   * @default process.env.CLOUDFLARE_EMAIL
-   */
-  apiEmail?: string | undefined;
-  /**
-   * With `apiEmail`, the legacy credentials: the account's Global API key.
-   * @default process.env.CLOUDFLARE_API_KEY
-   */
-  apiKey?: string | undefined;
-  /**
-   * Cloudflare account of every call, unless a call names another.
-   * @default process.env.CLOUDFLARE_ACCOUNT_ID
-   */
-  accountId?: string | undefined;
-  /**
-   * RealtimeKit app of every call, unless a call names another.
-   * @default process.env.REALTIMEKIT_APP_ID
-   */
-  appId?: string | undefined;
-  /**
-   * Root of the API. Point it at a mock (such as `startMockServer()` from
-   * `@realtimekit-sessions/mock`) in tests.
-   * @default "https://api.cloudflare.com/client/v4"
-   */
-  baseUrl?: string | undefined;
-  /**
-   * The fetch to send requests with.
-   * @default globalThis.fetch
-   */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** openapi-fetch middleware, run on every request and response in order. */
-  middleware?: Middleware[] | undefined;
-  /**
-   * First wait between attempts, doubled for each retry, with jitter.
-   * @default 500
-   */
-  retryDelayMs?: number | undefined;
-  /**
-   * Longest wait between attempts, whatever `Retry-After` asks for.
-   * @default 30000
-   */
-  maxRetryDelayMs?: number | undefined;
+/**
+ * What `listParticipants` resolves to: the page of participants and its paging, read from
+ * `data.paging` or, failing that, a top-level `paging` (`undefined` when neither came).
+ */
+export interface ParticipantList {
+  participants: Participant[];
+  paging: Paging | undefined;
 }
 
-/** Per-call options, accepted as the last argument of every method. */
-export interface CallOptions extends RequestOptions {
-  /** Account of this call, instead of the client's `accountId`. */
-  accountId?: string | undefined;
-  /** App of this call, instead of the client's `appId`. */
-  appId?: string | undefined;
-  /** Cancels the call, including any wait before a retry. */
-  signal?: AbortSignal | undefined;
-  /**
-   * Extra request headers for this call. A name or value that HTTP cannot carry is refused
-   * before anything is sent; `Authorization` and `X-Auth-Key` values are kept out of errors.
-   */
-  headers?: Record<string, string> | undefined;
-}
-
-/** One method per Sessions API operation; each resolves to the `data` of the answer. */
+/**
+ * One method per Sessions API operation; each resolves to the `data` of the answer, and its
+ * `.withResponse()` to `{ data, response, rateLimit }`.
+ */
 export interface SessionsClient {
   /** One page of the app's sessions, and where it sits in the whole list. */
-  listSessions(query?: ListSessionsQuery, options?: CallOptions): Promise<SessionList>;
+  listSessions(query?: ListSessionsQuery, options?: CallOptions): ApiPromise<SessionList>;
   /**
    * Every session matching `query`, page after page (from `page_no`, default 1), for
    * `for await`. Holds one page at a time and fetches the next while you work on the current.
    */
   iterateSessions(query?: ListSessionsQuery, options?: CallOptions): AsyncGenerator<Session, void, undefined>;
   /** One session; with `include_breakout_rooms: true`, its breakout rooms too. */
-  getSession(sessionId: string, query?: GetSessionQuery, options?: CallOptions): Promise<Session>;
+  getSession(sessionId: string, query?: GetSessionQuery, options?: CallOptions): ApiPromise<Session>;
   /** One page of the participants of a session, with its `paging`. */
-  listParticipants(sessionId: string, query?: ListParticipantsQuery, options?: CallOptions): Promise<ParticipantList>;
+  listParticipants(
+    sessionId: string,
+    query?: ListParticipantsQuery,
+    options?: CallOptions,
+  ): ApiPromise<ParticipantList>;
   /** Every participant of a session, page after page, like `iterateSessions`. */
   iterateParticipants(
     sessionId: string,
@@ -144,35 +98,47 @@ export interface SessionsClient {
     participantId: string,
     query?: GetParticipantQuery,
     options?: CallOptions,
-  ): Promise<Participant>;
+  ): ApiPromise<Participant>;
   /** The participant behind a peer id, with its call statistics (`peer_report`). */
-  getPeerReport(peerId: string, query?: GetPeerReportQuery, options?: CallOptions): Promise<PeerReportParticipant>;
+  getPeerReport(peerId: string, query?: GetPeerReportQuery, options?: CallOptions): ApiPromise<PeerReportParticipant>;
   /** A short-lived link to the session's chat log (CSV). */
-  getChatDownload(sessionId: string, options?: CallOptions): Promise<ChatDownload>;
+  getChatDownload(sessionId: string, options?: CallOptions): ApiPromise<ChatDownload>;
   /** A short-lived link to the session's transcript (CSV unless `format` says otherwise). */
   getTranscriptDownload(
     sessionId: string,
     query?: GetTranscriptDownloadQuery,
     options?: CallOptions,
-  ): Promise<TranscriptDownload>;
+  ): ApiPromise<TranscriptDownload>;
   /** Starts generating the summary of the session's transcript. Not retried unless `options.retries` says. */
-  generateSummary(sessionId: string, options?: CallOptions): Promise<SummaryGeneration>;
-  /** A short-lived link to the summary of the session's transcript; 404 until one was generated. */
-  getSummaryDownload(sessionId: string, options?: CallOptions): Promise<SummaryDownload>;
-  /**
-   * The underlying openapi-fetch client, with the base URL and credentials set, for anything
-   * the methods do not cover. It returns `{ data, error, response }` instead of throwing, and
-   * neither retries nor times out.
-   */
-  readonly raw: Client<paths>;
-  /** The fetch the client sends with, for requests that must not carry the credentials. */
-  readonly fetch: (request: Request) => Promise<Response>;
+  generateSummary(sessionId: string, options?: CallOptions): ApiPromise<SummaryGeneration>;
+  /** A short-lived link to the summary of the session's transcript (Markdown by default); 404 until one was generated. */
+  getSummaryDownload(sessionId: string, options?: CallOptions): ApiPromise<SummaryDownload>;
+  /** A client like this one, with `options` over its own. */
+  withOptions(options: SessionsClientOptions): SessionsClient;
 }
 
-// Printable ASCII without spaces: anything else cannot travel in an HTTP header, and fetch's
-// own complaint about it would quote the credential.
-const CREDENTIAL_RE = /^[\x21-\x7e]+$/;
-const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions";
+/** What each operation resolves to, and what it refuses: a success envelope without it. */
+const ACCEPT = {
+  listSessions: envelope((data, body) => list(data, "sessions") ?? { ...data, paging: pagingOf(body.paging) }),
+  getSession: envelope((data) => (typeof data.id === "string" ? data : "data.id (a string)")),
+  listParticipants: envelope(
+    (data, body) => list(data, "participants") ?? { ...data, paging: pagingOf(data.paging) ?? pagingOf(body.paging) },
+  ),
+  getParticipant: envelope((data) => (isRecord(data.participant) ? data.participant : "data.participant (an object)")),
+  // An earlier revision of Cloudflare's API reference puts the participant itself in `data`.
+  getPeerReport: envelope((data) =>
+    isRecord(data.participant) ? data.participant : typeof data.id === "string" ? data : "data.participant (an object)",
+  ),
+  getChatDownload: link("chat_download_url", "chat_download_url_expiry"),
+  getTranscriptDownload: link("sessionId", "transcript_download_url", "transcript_download_url_expiry"),
+  // Any 2xx: the `data` of either documented shape, or {} for no body (the newest official SDKs read none).
+  generateSummary: (text: string | undefined): Accepted<object> =>
+    text?.trim() ? envelope((data) => data)(text) : { value: {} },
+  getSummaryDownload: link("sessionId", "summaryDownloadUrl", "summaryDownloadUrlExpiry"),
+} satisfies Record<OperationName, (text: string | undefined) => Accepted<object>>;
+
+/** The internals the downloads entry builds on, out of sight of the public API. */
+export const INTERNALS: unique symbol = Symbol.for("@realtimekit-sessions/client.internals") as never;
 
 /**
  * Creates a client of the RealtimeKit Sessions API.
@@ -182,267 +148,90 @@ const SESSIONS = "/accounts/{account_id}/realtime/kit/{app_id}/sessions";
  * const { sessions, paging } = await client.listSessions({ status: "ENDED", per_page: 20 });
  */
 export function createSessionsClient(options: SessionsClientOptions = {}): SessionsClient {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const { headers, secrets } = credentials(options, env);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const accountId = optionalId("accountId", options.accountId ?? env.CLOUDFLARE_ACCOUNT_ID);
-  const appId = optionalId("appId", options.appId ?? env.REALTIMEKIT_APP_ID);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new RealtimeKitArgumentError("fetch", `fetch must be a function, got ${typeof options.fetch}`);
+  const settings = resolveSettings(options);
+  settings.headers["User-Agent"] = `realtimekit-sessions-client/${__CLIENT_VERSION__}`;
+
+  function call<T>(
+    name: OperationName,
+    ids: Record<string, string>,
+    query: Record<string, unknown>,
+    call: CallOptions,
+  ) {
+    const { method, path } = OPERATIONS[name];
+    const outcome = (async () => {
+      const url = urlOf(settings.baseUrl, path, { ...appOf(settings, call), ...ids }, query);
+      const accept = ACCEPT[name] as (text: string | undefined) => Accepted<T>;
+      return send(settings.fetch, policyOf(settings, name, call, method === "get"), method, url, accept);
+    })();
+    return new ApiPromise<T>(outcome);
   }
-  const fetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const defaults = {
-    retries: count("retries", options.retries, 2),
-    timeoutMs: milliseconds("timeoutMs", options.timeoutMs, 60_000),
-    retryDelayMs: milliseconds("retryDelayMs", options.retryDelayMs, 500, 0),
-    maxRetryDelayMs: milliseconds("maxRetryDelayMs", options.maxRetryDelayMs, 30_000, 0),
+  const session = (sessionId: string) => ({ session_id: pathSegment("sessionId", sessionId) });
+  const lazy = <T>(build: () => ApiPromise<T>): ApiPromise<T> => {
+    try {
+      return build();
+    } catch (error) {
+      return new ApiPromise<T>(Promise.reject(error));
+    }
   };
 
-  const raw = createClient<paths>({
-    baseUrl,
-    fetch,
-    headers: { ...headers, "User-Agent": `realtimekit-sessions-client/${__CLIENT_VERSION__}` },
-  });
-  if (options.middleware !== undefined) {
-    if (!Array.isArray(options.middleware)) {
-      throw new RealtimeKitArgumentError("middleware", "middleware must be a list of openapi-fetch middleware");
-    }
-    raw.use(...options.middleware);
-  }
-
-  function app(call: CallOptions) {
-    const account = call.accountId ?? accountId;
-    const appIdOfCall = call.appId ?? appId;
-    if (account === undefined) throw unset("accountId", "CLOUDFLARE_ACCOUNT_ID");
-    if (appIdOfCall === undefined) throw unset("appId", "REALTIMEKIT_APP_ID");
-    return { account_id: accountOrAppId("accountId", account), app_id: accountOrAppId("appId", appIdOfCall) };
-  }
-
-  const session = (call: CallOptions, sessionId: string) => ({
-    ...app(call),
-    session_id: pathSegment("sessionId", sessionId),
-  });
-
-  type Init = { parseAs: "text"; signal: AbortSignal; redirect: "manual"; headers?: Record<string, string> };
-
-  function send<T>(
-    operation: string,
-    call: CallOptions,
-    request: (init: Init) => Promise<Answer>,
-    accept: (text: string | undefined) => Accepted<T>,
-    idempotent = true,
-  ): Promise<T> {
-    const headersOfCall = requestHeaders(call.headers);
-    const policy = {
-      ...defaults,
-      retries: count("retries", call.retries, idempotent ? defaults.retries : 0),
-      timeoutMs: milliseconds("timeoutMs", call.timeoutMs, defaults.timeoutMs),
-      signal: abortSignal(call.signal),
-    };
-    return withRetries(
-      operation,
-      policy,
-      [...secrets, ...credentialsIn(headersOfCall)],
-      (signal) =>
-        request({ parseAs: "text", signal, redirect: "manual", ...(headersOfCall && { headers: headersOfCall }) }),
-      accept,
-    );
-  }
-
-  const client: SessionsClient = {
-    raw,
-    fetch,
-
-    async listSessions(query = {}, call = {}) {
-      const params = { path: app(call), query: pageQuery(query) };
-      return send(
-        "listSessions",
-        call,
-        (init) => raw.GET(SESSIONS, { params, ...init }),
-        envelope((body, data) =>
-          Array.isArray(data.sessions)
-            ? { value: { ...data, sessions: data.sessions as Session[], paging: pagingOf(body.paging) } }
-            : missing("data.sessions", "a list"),
+  const client: SessionsClient & { [INTERNALS]: Settings } = {
+    [INTERNALS]: settings,
+    listSessions: (query = {}, options = {}) => lazy(() => call("listSessions", {}, pageQuery(query), options)),
+    iterateSessions: (query = {}, options = {}) =>
+      walk(query, options, (page_no, signal) =>
+        client.listSessions({ ...query, page_no }, { ...options, signal }).then((page) => [page.sessions, page.paging]),
+      ),
+    getSession: (sessionId, query = {}, options = {}) =>
+      lazy(() => call("getSession", session(sessionId), query, options)),
+    listParticipants: (sessionId, query = {}, options = {}) =>
+      lazy(() => call("listParticipants", session(sessionId), pageQuery(query), options)),
+    iterateParticipants: (sessionId, query = {}, options = {}) =>
+      walk(query, options, (page_no, signal) =>
+        client
+          .listParticipants(sessionId, { ...query, page_no }, { ...options, signal })
+          .then((page) => [page.participants, page.paging]),
+      ),
+    getParticipant: (sessionId, participantId, query = {}, options = {}) =>
+      lazy(() =>
+        call(
+          "getParticipant",
+          { ...session(sessionId), participant_id: pathSegment("participantId", participantId) },
+          query,
+          options,
         ),
-      );
-    },
-
-    iterateSessions(query = {}, call = {}) {
-      return paginate(
-        (page_no, signal) =>
-          client
-            .listSessions({ ...query, page_no }, { ...call, signal })
-            .then(({ sessions, paging }) => ({ items: sessions, total: paging?.total_count })),
-        query.page_no ?? 1,
-        query.per_page,
-        call.signal,
-      );
-    },
-
-    async getSession(sessionId, query = {}, call = {}) {
-      const path = session(call, sessionId);
-      return send(
-        "getSession",
-        call,
-        (init) => raw.GET(`${SESSIONS}/{session_id}`, { params: { path, query }, ...init }),
-        envelope((_, data) =>
-          typeof data.id === "string" ? { value: data as Session } : missing("data.id", "a string"),
+      ),
+    getPeerReport: (peerId, { filters, ...query } = {}, options = {}) =>
+      lazy(() =>
+        call(
+          "getPeerReport",
+          { peer_id: pathSegment("peerId", peerId) },
+          filters === undefined ? query : { ...query, filters: peerReportFilters(filters) },
+          options,
         ),
-      );
-    },
-
-    async listParticipants(sessionId, query = {}, call = {}) {
-      const params = { path: session(call, sessionId), query: pageQuery(query) };
-      return send(
-        "listParticipants",
-        call,
-        (init) => raw.GET(`${SESSIONS}/{session_id}/participants`, { params, ...init }),
-        envelope((body, data) =>
-          Array.isArray(data.participants)
-            ? {
-                value: {
-                  ...data,
-                  participants: data.participants as Participant[],
-                  paging: pagingOf(data.paging) ?? pagingOf(body.paging),
-                },
-              }
-            : missing("data.participants", "a list"),
-        ),
-      );
-    },
-
-    iterateParticipants(sessionId, query = {}, call = {}) {
-      return paginate(
-        (page_no, signal) =>
-          client
-            .listParticipants(sessionId, { ...query, page_no }, { ...call, signal })
-            .then(({ participants, paging }) => ({ items: participants, total: paging?.total_count })),
-        query.page_no ?? 1,
-        query.per_page,
-        call.signal,
-      );
-    },
-
-    async getParticipant(sessionId, participantId, query = {}, call = {}) {
-      const path = { ...session(call, sessionId), participant_id: pathSegment("participantId", participantId) };
-      return send(
-        "getParticipant",
-        call,
-        (init) =>
-          raw.GET(`${SESSIONS}/{session_id}/participants/{participant_id}`, { params: { path, query }, ...init }),
-        envelope((_, data) =>
-          isRecord(data.participant)
-            ? { value: data.participant as Participant }
-            : missing("data.participant", "an object"),
-        ),
-      );
-    },
-
-    async getPeerReport(peerId, query = {}, call = {}) {
-      const path = { ...app(call), peer_id: pathSegment("peerId", peerId) };
-      const { filters, ...rest } = query;
-      const params = {
-        path,
-        query: { ...rest, ...(filters !== undefined && { filters: peerReportFilters(filters) }) },
-      };
-      return send(
-        "getPeerReport",
-        call,
-        (init) => raw.GET(`${SESSIONS}/peer-report/{peer_id}`, { params, ...init }),
-        envelope((_, data) => {
-          if (isRecord(data.participant)) return { value: data.participant as PeerReportParticipant };
-          // An earlier revision of Cloudflare's API reference puts the participant itself in `data`.
-          if (typeof data.id === "string") return { value: data as PeerReportParticipant };
-          return missing("data.participant", "an object");
-        }),
-      );
-    },
-
-    async getChatDownload(sessionId, call = {}) {
-      const path = session(call, sessionId);
-      return send(
-        "getChatDownload",
-        call,
-        (init) => raw.GET(`${SESSIONS}/{session_id}/chat`, { params: { path }, ...init }),
-        link<ChatDownload>(["chat_download_url", "chat_download_url_expiry"]),
-      );
-    },
-
-    async getTranscriptDownload(sessionId, query = {}, call = {}) {
-      const path = session(call, sessionId);
-      return send(
-        "getTranscriptDownload",
-        call,
-        (init) => raw.GET(`${SESSIONS}/{session_id}/transcript`, { params: { path, query }, ...init }),
-        link<TranscriptDownload>(["sessionId", "transcript_download_url", "transcript_download_url_expiry"]),
-      );
-    },
-
-    async generateSummary(sessionId, call = {}) {
-      const path = session(call, sessionId);
-      return send(
-        "generateSummary",
-        call,
-        (init) => raw.POST(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
-        acceptGeneration,
-        false,
-      );
-    },
-
-    async getSummaryDownload(sessionId, call = {}) {
-      const path = session(call, sessionId);
-      return send(
-        "getSummaryDownload",
-        call,
-        (init) => raw.GET(`${SESSIONS}/{session_id}/summary`, { params: { path }, ...init }),
-        link<SummaryDownload>(["sessionId", "summaryDownloadUrl", "summaryDownloadUrlExpiry"]),
-      );
-    },
+      ),
+    getChatDownload: (sessionId, options = {}) => lazy(() => call("getChatDownload", session(sessionId), {}, options)),
+    getTranscriptDownload: (sessionId, query = {}, options = {}) =>
+      lazy(() => call("getTranscriptDownload", session(sessionId), query, options)),
+    generateSummary: (sessionId, options = {}) => lazy(() => call("generateSummary", session(sessionId), {}, options)),
+    getSummaryDownload: (sessionId, options = {}) =>
+      lazy(() => call("getSummaryDownload", session(sessionId), {}, options)),
+    withOptions: (overrides) => createSessionsClient({ ...options, ...overrides }),
   };
   return client;
 }
 
-/** A success envelope: `{ success: true, data: { ... } }`, with whatever else came beside `data`. */
-type Envelope = Record<string, unknown> & { data: Record<string, unknown> };
-
-/**
- * Accepts a success envelope and hands it to `take`, which says what the method resolves to.
- * Anything else (not JSON, `success: false`, no `data` object) is refused as a whole.
- */
-function envelope<T>(take: (body: Envelope, data: Record<string, unknown>) => Accepted<T>) {
-  return (text: string | undefined): Accepted<T> => {
-    const body = parseLoosely(text);
-    if (!isRecord(body) || body.success === false || !isRecord(body.data)) return {};
-    return take(body as Envelope, body.data);
-  };
-}
-
-/** A refusal of a success envelope that lacks what the method promises. */
-function missing(field: string, kind: string): { problem: string } {
-  return { problem: `a success envelope without ${field} (${kind}), which this method promises` };
-}
-
-/** A download link answer: every field in `fields` must be a string. */
-function link<T>(fields: readonly string[]) {
-  return envelope<T>((_, data) => {
-    const absent = fields.find((field) => typeof data[field] !== "string");
-    return absent === undefined ? { value: data as T } : missing(`data.${absent}`, "a string");
-  });
-}
-
-/**
- * generateSummary succeeds on any 2xx: the answer's `data` in either documented shape, or `{}`
- * when there is no body (the newest official SDKs read none) or no `data` in it.
- */
-function acceptGeneration(text: string | undefined): Accepted<SummaryGeneration> {
-  if (text === undefined || text.trim() === "") return { value: {} };
-  const body = parseLoosely(text);
-  if (!isRecord(body) || body.success === false) return {};
-  return { value: isRecord(body.data) ? (body.data as SummaryGeneration) : {} };
-}
-
-function pagingOf(value: unknown): Paging | undefined {
-  return isRecord(value) ? (value as Paging) : undefined;
+/** Every item of every page a list method gives, from the query's `page_no` on. */
+function walk<T>(
+  query: { page_no?: number; per_page?: number },
+  options: CallOptions,
+  list: (pageNo: number, signal: AbortSignal) => Promise<[T[], Paging | undefined]>,
+): AsyncGenerator<T, void, undefined> {
+  return paginate(
+    (pageNo, signal) => list(pageNo, signal).then(([items, paging]) => ({ items, total: paging?.total_count })),
+    query.page_no ?? 1,
+    query.per_page,
+    options.signal,
+  );
 }
 
 const PEER_REPORT_FILTERS: readonly string[] = [
@@ -455,75 +244,13 @@ const PEER_REPORT_FILTERS: readonly string[] = [
 
 /** `filters` as the API takes it: known sections, comma-separated without spaces. */
 function peerReportFilters(filters: PeerReportFilter | readonly PeerReportFilter[]): string {
-  const list: readonly unknown[] = typeof filters === "string" ? filters.split(",") : filters;
-  const unknown = list.find((filter) => typeof filter !== "string" || !PEER_REPORT_FILTERS.includes(filter));
-  if (list.length === 0 || unknown !== undefined) {
+  const sections: readonly unknown[] = typeof filters === "string" ? filters.split(",") : filters;
+  const unknown = sections.find((filter) => typeof filter !== "string" || !PEER_REPORT_FILTERS.includes(filter));
+  if (sections.length === 0 || unknown !== undefined) {
     throw new RealtimeKitArgumentError(
       "filters",
-      `filters must be one or more of ${PEER_REPORT_FILTERS.join(", ")}; got ${list.length === 0 ? "an empty list" : JSON.stringify(unknown)}`,
+      `filters must be one or more of ${PEER_REPORT_FILTERS.join(", ")}; got ${sections.length === 0 ? "an empty list" : JSON.stringify(unknown)}`,
     );
   }
-  return list.join(",");
-}
-
-/** Credentials a call's own headers carry, to keep out of its errors like the client's own. */
-function credentialsIn(headers: Record<string, string> | undefined): string[] {
-  if (!headers) return [];
-  return Object.entries(headers)
-    .filter(([name]) => CREDENTIAL_HEADERS.has(name.toLowerCase()))
-    .map(([, value]) => value.replace(/^Bearer\s+/i, ""));
-}
-
-const CREDENTIAL_HEADERS = new Set(["authorization", "x-auth-key"]);
-
-/** The request headers and the values to keep out of every error: explicit options first, then the environment. */
-function credentials(options: SessionsClientOptions, env: Record<string, string | undefined>) {
-  const legacyGiven = options.apiEmail !== undefined || options.apiKey !== undefined;
-  const apiToken = options.apiToken ?? (legacyGiven ? undefined : env.CLOUDFLARE_API_TOKEN);
-  if (apiToken !== undefined) {
-    return { headers: { Authorization: `Bearer ${headerValue("apiToken", apiToken)}` }, secrets: [apiToken] };
-  }
-  const apiEmail = options.apiEmail ?? env.CLOUDFLARE_EMAIL;
-  const apiKey = options.apiKey ?? env.CLOUDFLARE_API_KEY;
-  if (apiEmail !== undefined && apiKey !== undefined) {
-    return {
-      headers: { "X-Auth-Email": headerValue("apiEmail", apiEmail), "X-Auth-Key": headerValue("apiKey", apiKey) },
-      secrets: [apiKey],
-    };
-  }
-  throw new RealtimeKitArgumentError(
-    "apiToken",
-    "No credentials: pass apiToken (or apiEmail and apiKey), or set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY)",
-  );
-}
-
-function headerValue(argument: string, value: string): string {
-  if (typeof value !== "string" || !CREDENTIAL_RE.test(value)) {
-    throw new RealtimeKitArgumentError(argument, `${argument} must be printable characters without spaces`);
-  }
-  return value;
-}
-
-function optionalId(argument: "accountId" | "appId", value: string | undefined): string | undefined {
-  return value === undefined ? undefined : accountOrAppId(argument, value);
-}
-
-function checkBaseUrl(value: string): string {
-  const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    // A URL with credentials in it is not quoted back: the message would carry them.
-    const shown = url && (url.username || url.password) ? "a URL with credentials in it" : JSON.stringify(value);
-    throw new RealtimeKitArgumentError(
-      "baseUrl",
-      `baseUrl must be an http(s) URL without credentials, query or fragment, such as ${DEFAULT_BASE_URL}; got ${shown}`,
-    );
-  }
-  return value;
-}
-
-function unset(argument: "accountId" | "appId", variable: string): RealtimeKitArgumentError {
-  return new RealtimeKitArgumentError(
-    argument,
-    `${argument} is required: pass it to createSessionsClient() or in this call's options, or set ${variable}`,
-  );
+  return sections.join(",");
 }

@@ -1,38 +1,40 @@
 // Downloads the files behind the short-lived links of the chat, transcript and summary
 // operations. A separate entry point, `@realtimekit-sessions/client/downloads`, so that only
 // its users pay for the CSV parser.
-import { abortSignal, milliseconds } from "./arguments.js";
-import type { CallOptions, SessionsClient } from "./client.js";
+import { milliseconds } from "./arguments.js";
+import { aborted, attempt, type Clocks, failureOf, sleep, startDeadline } from "./attempt.js";
+import { INTERNALS, type SessionsClient } from "./client.js";
 import { csvBatches } from "./csv.js";
 import {
   RealtimeKitApiError,
+  RealtimeKitArgumentError,
   RealtimeKitConnectionError,
   RealtimeKitError,
   RealtimeKitFormatError,
   RealtimeKitTimeoutError,
 } from "./errors.js";
-import { aborted, sleep } from "./retry.js";
+import { loggable } from "./log.js";
+import { type CallOptions, policyOf, type Settings } from "./options.js";
 import { type ChatRow, chatRows, type TranscriptRow, transcriptJsonRows, transcriptRows } from "./rows.js";
 
+export { RealtimeKitFormatError } from "./errors.js";
 export type { ChatPayloadType, ChatRow, TranscriptRow } from "./rows.js";
 
 export type TranscriptFormat = "CSV" | "JSON" | "SRT" | "VTT";
 
-export interface DownloadOptions extends CallOptions {
-  /**
-   * Time allowed for the storage host to start answering, in whole milliseconds; the body may
-   * then take as long as it needs (cancel it with `signal`).
-   * @default 60000
-   */
-  timeoutMs?: number | undefined;
-}
+/**
+ * The options of a download, the client's by default: `timeoutMs` bounds each request until
+ * its answer's headers (the file then streams for as long as it needs), `deadlineMs` the whole
+ * download, link and file; `signal` cancels it, half-way through a file too.
+ */
+export type DownloadOptions = CallOptions;
 
 export interface WaitForSummaryOptions extends CallOptions {
   /**
-   * How long to wait for the summary, generation included, in whole milliseconds.
+   * How long to wait for the summary, generation and polls included, in whole milliseconds.
    * @default 300000
    */
-  timeoutMs?: number | undefined;
+  maxWaitMs?: number | undefined;
   /**
    * First wait between polls, growing by half each time up to 15 s.
    * @default 2000
@@ -114,52 +116,48 @@ const MAX_POLL_INTERVAL_MS = 15_000;
  * for await (const message of downloads.downloadChat(sessionId)) console.log(message.payload);
  */
 export function createDownloads(client: SessionsClient): Downloads {
-  async function open(operation: string, getLink: () => Promise<Link>, options: DownloadOptions): Promise<Download> {
-    const timeoutMs = milliseconds("timeoutMs", options.timeoutMs, 60_000);
-    const signal = abortSignal(options.signal);
-    let link = await getLink();
-    let renewed = false;
-    if (Date.parse(link.expiry) <= Date.now()) {
-      link = await getLink();
-      renewed = true;
-    }
-    for (;;) {
-      const origin = linkOrigin(operation, link.url);
-      const response = await fetchFile(operation, link.url, origin, timeoutMs, signal);
-      if (response.ok) return downloadOf(operation, response, origin, signal);
-      await response.body?.cancel().catch(() => {});
-      if (renewed || !REFUSED_LINK.has(response.status)) {
-        throw new RealtimeKitDownloadError(
-          `${operation}: the storage host answered HTTP ${response.status} for the download link${renewed ? ", also after it was renewed" : ""}`,
-          response.status,
-        );
-      }
-      link = await getLink();
-      renewed = true;
-    }
+  const settings = (client as { [INTERNALS]?: Settings })[INTERNALS];
+  if (!settings) {
+    throw new RealtimeKitArgumentError("client", "createDownloads() takes a client made by createSessionsClient()");
   }
 
-  async function fetchFile(
-    operation: string,
-    url: string,
-    origin: string,
-    timeoutMs: number,
-    signal: AbortSignal | undefined,
-  ): Promise<Response> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const joined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  /**
+   * Opens the file behind a link: fetched with the client's fetch, timeout and deadline, but
+   * never with its credentials or headers, which are for the API alone.
+   */
+  async function open(operation: string, getLink: () => Promise<Link>, options: DownloadOptions): Promise<Download> {
+    const policy = policyOf(settings as Settings, operation, options);
+    const deadline = startDeadline(policy.deadlineMs);
+    const clocks: Clocks = { ...policy, deadline };
     try {
-      // A bare request: no API credentials, no extra headers, whatever the client sends to the API.
-      return await client.fetch(new Request(url, { signal: joined }));
-    } catch (cause) {
-      if (signal?.aborted) throw aborted(operation, signal, 1);
-      if (timeout.signal.aborted) {
-        throw new RealtimeKitTimeoutError(`${operation}: the storage host did not answer within ${timeoutMs} ms`);
+      let link = await getLink();
+      let renewed = false;
+      if (Date.parse(link.expiry) <= Date.now()) {
+        link = await getLink();
+        renewed = true;
       }
-      throw new RealtimeKitConnectionError(`${operation}: could not fetch the download link from ${origin}`, { cause });
-    } finally {
-      clearTimeout(timer);
+      for (;;) {
+        const origin = linkOrigin(operation, link.url);
+        const started = Date.now();
+        const { response } = await attempt((settings as Settings).fetch, link.url, { method: "GET" }, clocks, 1, false);
+        policy.log.debug(
+          `GET ${loggable(link.url)} -> ${response.status} in ${Date.now() - started} ms`,
+          policy.secrets,
+        );
+        if (response.ok) return downloadOf(operation, response, origin, clocks);
+        await response.body?.cancel().catch(() => {});
+        if (renewed || !REFUSED_LINK.has(response.status)) {
+          throw new RealtimeKitDownloadError(
+            `${operation}: the storage host answered HTTP ${response.status} for the download link${renewed ? ", also after it was renewed" : ""}`,
+            response.status,
+          );
+        }
+        link = await getLink();
+        renewed = true;
+      }
+    } catch (error) {
+      deadline?.clear();
+      throw error;
     }
   }
 
@@ -257,11 +255,11 @@ export function createDownloads(client: SessionsClient): Downloads {
     downloadSummary,
 
     async waitForSummary(sessionId, options = {}) {
-      const timeoutMs = milliseconds("timeoutMs", options.timeoutMs, 300_000);
+      const maxWaitMs = milliseconds("maxWaitMs", options.maxWaitMs, 300_000);
       const pollIntervalMs = milliseconds("pollIntervalMs", options.pollIntervalMs, 2_000);
-      const signal = abortSignal(options.signal);
-      const deadline = Date.now() + timeoutMs;
-      const call = { ...options, timeoutMs: undefined };
+      const { maxWaitMs: _, pollIntervalMs: __, ...call } = options;
+      const { signal } = policyOf(settings, "waitForSummary", call);
+      const deadline = Date.now() + maxWaitMs;
       let interval = pollIntervalMs;
       for (let polls = 0; ; polls++) {
         try {
@@ -273,12 +271,12 @@ export function createDownloads(client: SessionsClient): Downloads {
         const left = deadline - Date.now();
         if (left <= 0) {
           throw new RealtimeKitTimeoutError(
-            `waitForSummary: the summary of session ${sessionId} was not ready within ${timeoutMs} ms`,
+            `waitForSummary: the summary of session ${sessionId} was not ready within ${maxWaitMs} ms`,
             { attempts: polls + 1 },
           );
         }
         try {
-          await sleep(Math.min(interval, left), signal);
+          await sleep(Math.min(interval, left), [signal]);
         } catch {
           throw aborted("waitForSummary", signal, polls + 1);
         }
@@ -299,15 +297,15 @@ function linkOrigin(operation: string, url: string): string {
 
 /**
  * Wraps the storage host's answer so that reading its body fails only with a
- * `RealtimeKitError`: the caller's abort, or the connection breaking off half-way.
+ * `RealtimeKitError`: the caller's abort, the deadline, or the connection breaking off
+ * half-way. The download's deadline ends with its body.
  */
-function downloadOf(operation: string, response: Response, origin: string, signal: AbortSignal | undefined): Download {
+function downloadOf(operation: string, response: Response, origin: string, clocks: Clocks): Download {
   const failure = (cause: unknown): RealtimeKitError => {
-    if (cause instanceof RealtimeKitError) return cause;
-    if (signal?.aborted) return aborted(operation, signal, 1);
-    return new RealtimeKitConnectionError(`${operation}: the download from ${origin} broke off before its end`, {
-      cause,
-    });
+    const error = failureOf(clocks, cause, 1, false);
+    return error instanceof RealtimeKitConnectionError && !(cause instanceof RealtimeKitError)
+      ? new RealtimeKitConnectionError(`${operation}: the download from ${origin} broke off before its end`, { cause })
+      : error;
   };
   return {
     response,
@@ -316,6 +314,8 @@ function downloadOf(operation: string, response: Response, origin: string, signa
         return await reader(response);
       } catch (cause) {
         throw failure(cause);
+      } finally {
+        clocks.deadline?.clear();
       }
     },
     async *batches() {
@@ -323,6 +323,8 @@ function downloadOf(operation: string, response: Response, origin: string, signa
         yield* csvBatches(operation, response);
       } catch (cause) {
         throw failure(cause);
+      } finally {
+        clocks.deadline?.clear();
       }
     },
   };

@@ -1,3 +1,5 @@
+import { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";
+
 /** Base class of every error this client throws: `instanceof RealtimeKitError` catches them all. */
 export class RealtimeKitError extends Error {
   override readonly name: string = "RealtimeKitError";
@@ -51,6 +53,10 @@ export class RealtimeKitApiError extends RealtimeKitError {
   readonly errors: readonly ApiErrorDetail[];
   /** Cloudflare's `cf-ray` id of the request, to quote to Cloudflare support. */
   readonly rayId: string | undefined;
+  /** The rate-limit state the answer reported (`Ratelimit`, `Ratelimit-Policy`), if any. */
+  readonly rateLimit: RateLimit | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
   readonly response: Response;
 
   constructor(message: string, response: Response, errors: readonly ApiErrorDetail[], attempts?: number) {
@@ -58,6 +64,8 @@ export class RealtimeKitApiError extends RealtimeKitError {
     this.status = response.status;
     this.errors = errors;
     this.rayId = response.headers.get("cf-ray") ?? undefined;
+    this.rateLimit = rateLimitOf(response.headers);
+    this.retryAfterMs = retryAfterMs(response.headers);
     this.response = response;
   }
 
@@ -72,7 +80,7 @@ export class RealtimeKitConnectionError extends RealtimeKitError {
   override readonly name = "RealtimeKitConnectionError";
 }
 
-/** An attempt took longer than `timeoutMs`, headers and body included. */
+/** An attempt took longer than `timeoutMs`, or the whole call longer than `deadlineMs`. */
 export class RealtimeKitTimeoutError extends RealtimeKitError {
   override readonly name = "RealtimeKitTimeoutError";
 }

@@ -1,10 +1,25 @@
 export {
-  type CallOptions,
+  type ChatDownload,
   createSessionsClient,
-  DEFAULT_BASE_URL,
-  type RequestOptions,
+  type GetParticipantQuery,
+  type GetPeerReportQuery,
+  type GetSessionQuery,
+  type GetTranscriptDownloadQuery,
+  type ListParticipantsQuery,
+  type ListSessionsQuery,
+  type Paging,
+  type Participant,
+  type ParticipantList,
+  type PeerEvent,
+  type PeerReport,
+  type PeerReportFilter,
+  type PeerReportParticipant,
+  type Session,
+  type SessionList,
   type SessionsClient,
-  type SessionsClientOptions,
+  type SummaryDownload,
+  type SummaryGeneration,
+  type TranscriptDownload,
 } from "./client.js";
 export {
   type ApiErrorDetail,
@@ -13,28 +28,16 @@ export {
   RealtimeKitArgumentError,
   RealtimeKitConnectionError,
   RealtimeKitError,
-  RealtimeKitFormatError,
   RealtimeKitTimeoutError,
 } from "./errors.js";
 export type { components, operations, paths } from "./generated/schema.js";
-export type {
-  ChatDownload,
-  GetParticipantQuery,
-  GetPeerReportQuery,
-  GetSessionQuery,
-  GetTranscriptDownloadQuery,
-  ListParticipantsQuery,
-  ListSessionsQuery,
-  Paging,
-  Participant,
-  ParticipantList,
-  PeerEvent,
-  PeerReport,
-  PeerReportFilter,
-  PeerReportParticipant,
-  Session,
-  SessionList,
-  SummaryDownload,
-  SummaryGeneration,
-  TranscriptDownload,
-} from "./types.js";
+export type { Logger, LogLevel } from "./log.js";
+export type { OperationData, OperationName, OperationQuery } from "./operations.js";
+export {
+  type CallOptions,
+  DEFAULT_BASE_URL,
+  type RequestOptions,
+  type SessionsClientOptions,
+} from "./options.js";
+export type { ApiPromise, WithResponse } from "./parse.js";
+export type { RateLimit } from "./rate-limit.js";

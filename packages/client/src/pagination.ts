@@ -19,13 +19,12 @@ export async function* paginate<T>(
   perPage: number | undefined,
   callerSignal: AbortSignal | undefined,
 ): AsyncGenerator<T, void, undefined> {
-  const signal = abortSignal(callerSignal);
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) onAbort();
-  signal?.addEventListener("abort", onAbort, { once: true });
+  const caller = abortSignal(callerSignal);
+  // Ends the page in flight when the walk ends early; the caller's signal ends it too.
+  const walk = new AbortController();
+  const signal = caller ? AbortSignal.any([caller, walk.signal]) : walk.signal;
   let pageNo = firstPage;
-  let pending: Promise<Page<T>> | undefined = loadPage(pageNo, controller.signal);
+  let pending: Promise<Page<T>> | undefined = loadPage(pageNo, signal);
   // One short key per page seen, not its items: memory stays small however long the walk.
   const seen = new Map<string, number>();
   let count = 0;
@@ -45,14 +44,13 @@ export async function* paginate<T>(
         items.length === 0 ||
         (total !== undefined && count >= total) ||
         (perPage !== undefined && items.length < perPage);
-      pending = done ? undefined : loadPage(++pageNo, controller.signal);
+      pending = done ? undefined : loadPage(++pageNo, signal);
       // Failures of the page in flight surface when it is awaited; until then, keep them quiet.
       pending?.catch(() => {});
       yield* items;
     }
   } finally {
-    signal?.removeEventListener("abort", onAbort);
-    controller.abort();
+    walk.abort();
   }
 }
 

@@ -2,8 +2,8 @@
 // fixtures/SOURCES.md), far larger than one parse batch, served in small chunks, whose quoted
 // fields hold line breaks, commas and quotes.
 import { expect, test } from "vitest";
-import { type ChatRow, createDownloads } from "../src/downloads.js";
-import { createSessionsClient, RealtimeKitFormatError } from "../src/index.js";
+import { type ChatRow, createDownloads, RealtimeKitFormatError } from "../src/downloads.js";
+import { createSessionsClient } from "../src/index.js";
 
 const HEADER = "id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt";
 const ROWS = 40_000;

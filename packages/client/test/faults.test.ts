@@ -4,18 +4,23 @@
 import { createHook } from "node:async_hooks";
 import { type ChildProcess, fork } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDownloads, RealtimeKitDownloadError, RealtimeKitSummaryNotReadyError } from "../src/downloads.js";
+import {
+  createDownloads,
+  RealtimeKitDownloadError,
+  RealtimeKitFormatError,
+  RealtimeKitSummaryNotReadyError,
+} from "../src/downloads.js";
 import {
   createSessionsClient,
   RealtimeKitAbortError,
   RealtimeKitApiError,
   RealtimeKitConnectionError,
   RealtimeKitError,
-  RealtimeKitFormatError,
   RealtimeKitTimeoutError,
   type SessionsClient,
   type SessionsClientOptions,
 } from "../src/index.js";
+import { createRawClient } from "../src/raw.js";
 import { CHAT_ROWS, HEADERLESS_TRANSCRIPT_ROWS, JSON_TRANSCRIPT_ROWS, SRT_TRANSCRIPT } from "./expected.js";
 
 const TOKEN = "fault-test-token-7f3a";
@@ -361,9 +366,25 @@ describe("credentials stay with the API", () => {
     expect(seen()[0]?.headers["user-agent"]).toMatch(/^realtimekit-sessions-client\/\d+\.\d+\.\d+/);
   });
 
-  test("runs openapi-fetch middleware and a custom fetch", async () => {
+  test("sends through a custom fetch, with the client's headers and a call's own", async () => {
     const fetched: string[] = [];
     const { client, seen } = play("ok", {
+      headers: { "x-trace": "t-1" },
+      fetch: (request) => {
+        fetched.push(request.method);
+        return fetch(request);
+      },
+    });
+    await settle(() => client.listSessions({}, { headers: { "x-call": "c-1" } }));
+    expect(fetched).toEqual(["GET"]);
+    expect(seen()[0]?.headers).toMatchObject({ "x-trace": "t-1", "x-call": "c-1", authorization: `Bearer ${TOKEN}` });
+  });
+
+  test("runs openapi-fetch middleware on the raw client, with the same base URL and credentials", async () => {
+    const run = `run${++runs}`;
+    const raw = createRawClient({
+      apiToken: TOKEN,
+      baseUrl: `${origins.api}/ok/${run}`,
       middleware: [
         {
           onRequest: ({ request }) => {
@@ -372,14 +393,15 @@ describe("credentials stay with the API", () => {
           },
         },
       ],
-      fetch: (request) => {
-        fetched.push(request.method);
-        return fetch(request);
-      },
     });
-    await settle(() => client.listSessions());
-    expect(fetched).toEqual(["GET"]);
-    expect(seen()[0]?.headers["x-trace"]).toBe("t-1");
+    const { value } = await settle(() =>
+      raw.GET("/accounts/{account_id}/realtime/kit/{app_id}/sessions", {
+        params: { path: { account_id: ACCOUNT, app_id: APP } },
+      }),
+    );
+    expect(value?.response.status).toBe(200);
+    const [hit] = hits.filter((candidate) => candidate.run === run);
+    expect(hit?.headers).toMatchObject({ "x-trace": "t-1", authorization: `Bearer ${TOKEN}` });
   });
 });
 
@@ -490,7 +512,7 @@ describe("downloads", () => {
   test("stops waiting for a summary at its timeout", async () => {
     const { client } = play("summary-never-ready");
     const { error } = await settle(() =>
-      createDownloads(client).waitForSummary(SESSION, { timeoutMs: 200, pollIntervalMs: 20 }),
+      createDownloads(client).waitForSummary(SESSION, { maxWaitMs: 200, pollIntervalMs: 20 }),
     );
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
     expect((error as Error).message).toMatch(/^waitForSummary: the summary of session .+ was not ready within 200 ms/);

@@ -3,10 +3,7 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-// 6 KiB until the client learned to refuse malformed answers and unsendable arguments with
-// typed errors (about 1.2 KiB of checks and messages); the single request pipeline is to win
-// that back. Raise it only with a reason as plain as this one.
-const BUDGET = 7.5 * 1024;
+const BUDGET = 6 * 1024;
 
 /** @param {string} name @param {string} code */
 async function measure(name, code) {

@@ -66,8 +66,8 @@ test.each(["node16", "bundler"])(
   async (resolution) => {
     await writeFile(
       join(project, "consumer.ts"),
-      `import { createSessionsClient, RealtimeKitApiError, RealtimeKitFormatError, type Session } from "@realtimekit-sessions/client";
-import { type ChatRow, createDownloads, type TranscriptRow } from "@realtimekit-sessions/client/downloads";
+      `import { createSessionsClient, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
+import { type ChatRow, createDownloads, RealtimeKitFormatError, type TranscriptRow } from "@realtimekit-sessions/client/downloads";
 import { startMockServer } from "@realtimekit-sessions/mock";
 
 const mock = await startMockServer({ errors: true });

@@ -1,0 +1,85 @@
+// The nine operations of the Sessions API, once: the client's methods, their result types, the
+// contract cases, live mode and the drift check's list of operations are all derived from this
+// table (`@realtimekit-sessions/client/operations`), and a test fails when it and the spec part.
+import type { paths } from "./generated/schema.js";
+
+/** Every operation by the method name the client gives it: its HTTP method and path in the spec. */
+export const OPERATIONS = {
+  listSessions: { method: "get", path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions" },
+  getSession: { method: "get", path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}" },
+  listParticipants: {
+    method: "get",
+    path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants",
+  },
+  getParticipant: {
+    method: "get",
+    path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/participants/{participant_id}",
+  },
+  getPeerReport: { method: "get", path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/peer-report/{peer_id}" },
+  getChatDownload: { method: "get", path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/chat" },
+  getTranscriptDownload: {
+    method: "get",
+    path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/transcript",
+  },
+  generateSummary: {
+    method: "post",
+    path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary",
+  },
+  getSummaryDownload: {
+    method: "get",
+    path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary",
+  },
+} as const;
+
+/** Cloudflare's operationId of each operation, for the tools that compare the spec with its document. */
+export const OFFICIAL_OPERATION_IDS: Record<OperationName, string> = {
+  listSessions: "GetSessions",
+  getSession: "GetSessionDetails",
+  listParticipants: "GetSessionParticipants",
+  getParticipant: "GetParticipantDetails",
+  getPeerReport: "GetParticipantDataFromPeerId",
+  getChatDownload: "GetSessionChat",
+  getTranscriptDownload: "GetSessionTranscript",
+  generateSummary: "post-sessions-session_id-summary",
+  getSummaryDownload: "GetSessionSummary",
+};
+
+/** Fails to compile when an entry names a method or path the spec does not have. */
+type Checked<Table extends Record<string, { method: "get" | "post"; path: keyof paths }>> = Table;
+
+export type OperationName = keyof Checked<typeof OPERATIONS>;
+
+type Operation<Name extends OperationName> =
+  paths[(typeof OPERATIONS)[Name]["path"]][(typeof OPERATIONS)[Name]["method"]];
+
+/** The `data` of an operation's success answer, as the spec describes it: tied to the path, not to a name. */
+export type OperationData<Name extends OperationName> = NonNullable<
+  Operation<Name> extends { responses: { 200: { content: { "application/json": infer Body } } } }
+    ? Body extends { data?: infer Data }
+      ? Data
+      : never
+    : never
+>;
+
+/** The query of an operation, as the spec describes it. */
+export type OperationQuery<Name extends OperationName> = NonNullable<
+  Operation<Name> extends { parameters: { query?: infer Query } } ? Query : never
+>;
+
+/**
+ * The URL of an operation: `path` under `baseUrl` with its ids filled in, and `query` (every
+ * value a string, number or boolean) after it. It serializes exactly as openapi-fetch's
+ * `createFinalURL` does with its defaults, which a test proves, without its weight.
+ */
+export function urlOf(
+  baseUrl: string,
+  path: string,
+  ids: Record<string, string>,
+  query: Record<string, unknown>,
+): string {
+  const search = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+    .join("&");
+  return `${baseUrl}${path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name] ?? ""))}${search ? `?${search}` : ""}`;
+}

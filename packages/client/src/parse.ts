@@ -1,0 +1,97 @@
+// Reading answers: the success envelope, what each method takes from it and what it refuses,
+// and the promise every method returns, which `.withResponse()` opens up.
+import { isRecord } from "./errors.js";
+import { type RateLimit, rateLimitOf } from "./rate-limit.js";
+import type { Outcome } from "./retry.js";
+
+/**
+ * What a method makes of a 2xx answer's body: the value it resolves to, or a refusal, with
+ * the reason when there is one more precise than "not a success envelope".
+ */
+export type Accepted<T> = { value: T } | { problem?: string | undefined };
+
+type Body = Record<string, unknown>;
+
+/** JSON when `text` is JSON, else `text` itself, so an error can say what came back. */
+export function parseLoosely(text: string | undefined): unknown {
+  if (text === undefined || text === "") return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Accepts a success envelope `{ success: true, data: { ... } }` and hands its body and `data`
+ * to `take`, which says what the method resolves to. Anything else is refused as a whole.
+ */
+export function envelope<T>(take: (data: Body, body: Body) => T | string): (text: string | undefined) => Accepted<T> {
+  return (text: string | undefined): Accepted<T> => {
+    const body = parseLoosely(text);
+    if (!isRecord(body) || body.success === false || !isRecord(body.data)) return {};
+    const value = take(body.data, body);
+    return typeof value === "string"
+      ? { problem: `a success envelope without ${value}, which this method promises` }
+      : { value };
+  };
+}
+
+/** `data[key]` when it is a list; else the refusal naming it. */
+export const list = (data: Body, key: string): string | undefined =>
+  Array.isArray(data[key]) ? undefined : `data.${key} (a list)`;
+
+/** A download link: `data` when every field is a string; else the refusal naming the first that is not. */
+export function link<T>(...fields: string[]): (text: string | undefined) => Accepted<T> {
+  return envelope<T>((data) => {
+    const absent = fields.find((field) => typeof data[field] !== "string");
+    return absent === undefined ? (data as T) : `data.${absent} (a string)`;
+  });
+}
+
+/** The paging object in `value`, if it is one. */
+export function pagingOf(value: unknown): Body | undefined {
+  return isRecord(value) ? value : undefined;
+}
+
+/** The answer beside the data: for `.withResponse()`. */
+export interface WithResponse<T> {
+  data: T;
+  /** The API's answer, its body already read. `response.headers.get("cf-ray")` names the request. */
+  response: Response;
+  /** The rate-limit state the answer reported, or undefined when it carried none. */
+  rateLimit: RateLimit | undefined;
+}
+
+/**
+ * What every method returns: a promise of the data, which `.withResponse()` opens up to the
+ * answer and its rate-limit state. The call is made once, whichever of the two is awaited.
+ */
+export class ApiPromise<T> extends Promise<T> {
+  readonly #outcome: Promise<Outcome<T>>;
+  #data: Promise<T> | undefined;
+
+  constructor(outcome: Promise<Outcome<T>>) {
+    super((resolve) => resolve(undefined as T));
+    this.#outcome = outcome;
+  }
+
+  // `then` of the base class would build another ApiPromise; a plain promise is what it needs.
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  /** The data with the answer it came in, and the rate-limit state that answer reported. */
+  withResponse(): Promise<WithResponse<T>> {
+    return this.#outcome.then(({ data, response }) => ({ data, response, rateLimit: rateLimitOf(response.headers) }));
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: this is a promise; its data is derived on first use
+  override then<Fulfilled = T, Rejected = never>(
+    onfulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
+    onrejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
+  ): Promise<Fulfilled | Rejected> {
+    this.#data ??= this.#outcome.then((outcome) => outcome.data);
+    return this.#data.then(onfulfilled, onrejected);
+  }
+}
