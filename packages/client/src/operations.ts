@@ -31,19 +31,6 @@ export const OPERATIONS = {
   },
 } as const;
 
-/** Cloudflare's operationId of each operation, for the tools that compare the spec with its document. */
-export const OFFICIAL_OPERATION_IDS: Record<OperationName, string> = {
-  listSessions: "GetSessions",
-  getSession: "GetSessionDetails",
-  listParticipants: "GetSessionParticipants",
-  getParticipant: "GetParticipantDetails",
-  getPeerReport: "GetParticipantDataFromPeerId",
-  getChatDownload: "GetSessionChat",
-  getTranscriptDownload: "GetSessionTranscript",
-  generateSummary: "post-sessions-session_id-summary",
-  getSummaryDownload: "GetSessionSummary",
-};
-
 /** Fails to compile when an entry names a method or path the spec does not have. */
 type Checked<Table extends Record<string, { method: "get" | "post"; path: keyof paths }>> = Table;
 

@@ -153,7 +153,9 @@ describe("retries", () => {
 
   test("retries a 429 after its retry-after-ms", async () => {
     const { client, seen } = play("429-retry-after-ms");
-    await settle(() => client.listSessions());
+    const { value, error } = await settle(() => client.listSessions());
+    expect(error).toBeUndefined();
+    expect(value?.sessions).toHaveLength(1);
     expect(seen()).toHaveLength(2);
     expect(gap(seen())).toBeGreaterThanOrEqual(140);
   });
@@ -183,7 +185,9 @@ describe("retries", () => {
 
   test("recovers from a 408", async () => {
     const { client, seen } = play("408-then-ok");
-    await settle(() => client.listSessions());
+    const { value, error } = await settle(() => client.listSessions());
+    expect(error).toBeUndefined();
+    expect(value?.sessions).toHaveLength(1);
     expect(seen()).toHaveLength(2);
   });
 
