@@ -9,9 +9,9 @@ import {
   type SessionsClient,
 } from "@realtimekit-sessions/client";
 import { OPERATIONS, type OperationName } from "@realtimekit-sessions/client/operations";
+import { object, operationsOf, spec } from "@realtimekit-sessions/spec/tools/spec";
 import { describe, expect, inject, test } from "vitest";
 import { violations } from "../support/client.js";
-import { object, operationsOf, spec } from "../support/spec.js";
 import { record } from "./report.js";
 
 const live = inject("live");

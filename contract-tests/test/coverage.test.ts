@@ -1,9 +1,9 @@
 // The spec and the contract tables agree: every (operation, documented status) pair of the
 // spec has a contract test, and no test covers something the spec does not document.
 import { OPERATIONS } from "@realtimekit-sessions/client/operations";
+import { object, operationsOf, spec } from "@realtimekit-sessions/spec/tools/spec";
 import { expect, test } from "vitest";
 import { CALLS, DOCUMENTED_STATUSES } from "../support/cases.js";
-import { object, operationsOf, spec } from "../support/spec.js";
 
 test("the client's table of operations is the spec's: names, methods and paths", () => {
   const key = (name: string, method: string, path: string) => `${name} ${method.toUpperCase()} ${path}`;

@@ -1,10 +1,10 @@
 // Every documented failure of every operation, in every envelope the spec gives an example
 // of, rejects with a RealtimeKitApiError carrying the status and the errors of that envelope.
 import { RealtimeKitApiError } from "@realtimekit-sessions/client";
+import { examplesOf, type JsonObject, operationsOf, spec } from "@realtimekit-sessions/spec/tools/spec";
 import { describe, expect, test } from "vitest";
 import { CALLS, concreteStatuses, DOCUMENTED_STATUSES, OPERATION_IDS } from "../support/cases.js";
 import { mockClient } from "../support/client.js";
-import { examplesOf, type JsonObject, operationsOf, spec } from "../support/spec.js";
 
 /** The errors an envelope carries, as the reference README describes the two envelopes. */
 function envelopeErrors(body: JsonObject): unknown[] {

@@ -2,14 +2,12 @@
 // typed errors that say which part of the request was wrong.
 import { RealtimeKitApiError, RealtimeKitArgumentError, type SessionsClient } from "@realtimekit-sessions/client";
 import { createRawClient } from "@realtimekit-sessions/client/raw";
+import { rejectionOf } from "@realtimekit-sessions/test-kit";
 import { expect, inject, test } from "vitest";
 import { mockClient, PEER, SESSION, TOKEN, violations } from "../support/client.js";
 
 async function apiError(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
-  const reason = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
+  const reason = await rejectionOf(promise);
   expect(reason).toBeInstanceOf(RealtimeKitApiError);
   return reason as RealtimeKitApiError;
 }
@@ -86,7 +84,7 @@ test.each([
   },
 ])("$what is refused by the client before sending, and with 422 by the mock when sent anyway", async (case_) => {
   const { client } = mockClient();
-  const error = await case_.call(client).catch((reason: unknown) => reason);
+  const error = await rejectionOf(case_.call(client));
   expect(error).toBeInstanceOf(RealtimeKitArgumentError);
   expect(error).toMatchObject({ argument: case_.argument });
 

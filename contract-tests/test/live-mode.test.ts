@@ -1,9 +1,9 @@
 // Live mode (`pnpm contract:live`) proven against upstreams on 127.0.0.1 that this test
 // controls: one that answers as the spec says, and one that breaks it in each way that
 // matters. Each run is the real thing: vitest with the live config, Prism's proxy, the client.
-import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { ACCOUNT, APP, runProcess, SESSION } from "@realtimekit-sessions/test-kit";
 import { expect, test, vi } from "vitest";
 import { json, startUpstream } from "../support/upstream.js";
 
@@ -15,22 +15,21 @@ const VITEST = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs
 const CONTRACT_TESTS = new URL("..", import.meta.url).pathname;
 const CREDENTIALS = {
   CLOUDFLARE_API_TOKEN: "live-test-token",
-  CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
-  REALTIMEKIT_APP_ID: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+  CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+  REALTIMEKIT_APP_ID: APP,
 };
-const LIVE_VARIABLES = [...Object.keys(CREDENTIALS), "LIVE_UPSTREAM_URL", "LIVE_ALLOW_WRITES"];
 
 /** Runs live mode as `pnpm contract:live` does, with only the given variables set. */
-function live(env: Record<string, string>): Promise<{ code: number; output: string }> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !LIVE_VARIABLES.includes(name)));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [VITEST, "run", "--config", "vitest.live.config.ts"],
-      { cwd: CONTRACT_TESTS, env: { ...base, ...env, NO_COLOR: "1", CI: "true" } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-    );
-  });
+async function live(env: Record<string, string>): Promise<{ code: number; output: string }> {
+  const { code, stdout, stderr } = await runProcess(
+    process.execPath,
+    [VITEST, "run", "--config", "vitest.live.config.ts"],
+    {
+      cwd: CONTRACT_TESTS,
+      env: { ...env, NO_COLOR: "1", CI: "true" },
+    },
+  );
+  return { code, output: stdout + stderr };
 }
 
 test("passes against a conforming upstream, read-only, with a report of every operation", async () => {
@@ -119,8 +118,8 @@ test("starts a summary only when writes are allowed", async () => {
 
     expect(code, output).toBe(0);
     expect(output).toMatch(/^ {2}generateSummary +200 +no violations$/m);
-    expect(upstream.requests.filter((request) => request.method === "POST").map((request) => request.path)).toEqual([
-      "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/4f1d2b9c8e7a6d5c4b3a291807f6e5d4/sessions/8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d/summary",
+    expect(upstream.requests.filter((request) => request.method === "POST").map((request) => request.url)).toEqual([
+      `/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions/${SESSION}/summary`,
     ]);
   } finally {
     await upstream.close();

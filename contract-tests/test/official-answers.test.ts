@@ -8,11 +8,19 @@
 // checked against the spec schema its type comes from (Ajv, JSON Schema 2020-12).
 
 import { createSessionsClient, RealtimeKitError, type SessionsClient } from "@realtimekit-sessions/client";
+import {
+  type Json,
+  type JsonObject,
+  object,
+  official,
+  operationsOf,
+  responseOf,
+  spec,
+} from "@realtimekit-sessions/spec/tools/spec";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { JSONSchemaFaker } from "json-schema-faker";
 import { describe, expect, test } from "vitest";
-import { type Json, type JsonObject, object, official, operationsOf, responseOf, spec } from "../support/spec.js";
 
 const SESSION = "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d";
 const RUNS = 150;

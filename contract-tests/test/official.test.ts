@@ -2,10 +2,8 @@
 // operations, a note for every property it adds, and a mock of our spec that accepts exactly
 // the requests the official document allows. Parameters and response properties are compared
 // by the drift check (drift.test.ts), against the allow-list of deliberate differences.
-import { describe, expect, inject, test } from "vitest";
-import { violations } from "../support/client.js";
-import { allPairs } from "../support/pairwise.js";
-import { propertiesOf } from "../support/shape.js";
+
+import { propertiesOf } from "@realtimekit-sessions/spec/tools/shape";
 import {
   deref,
   type JsonObject,
@@ -16,7 +14,10 @@ import {
   parametersOf,
   responseOf,
   spec,
-} from "../support/spec.js";
+} from "@realtimekit-sessions/spec/tools/spec";
+import { describe, expect, inject, test } from "vitest";
+import { violations } from "../support/client.js";
+import { allPairs } from "../support/pairwise.js";
 
 const officialOperations = operationsOf(official);
 

@@ -1,10 +1,10 @@
 // Every operation, called through the published client with valid input, resolves to the
 // body Prism served, and Prism (running with --errors) found nothing wrong with the exchange.
 import type { Paging, Participant, PeerReportParticipant, Session, SessionList } from "@realtimekit-sessions/client";
+import { examplesOf, type JsonObject, object, operationsOf, spec } from "@realtimekit-sessions/spec/tools/spec";
 import { describe, expect, expectTypeOf, test } from "vitest";
 import { CALLS, OPERATION_IDS } from "../support/cases.js";
 import { mockClient, PARTICIPANT, PEER, SESSION, violations } from "../support/client.js";
-import { examplesOf, type JsonObject, object, operationsOf, spec } from "../support/spec.js";
 
 /** The example Prism serves for an operation's 200: the first one in the spec. */
 function served(operationId: string): JsonObject {

@@ -2,9 +2,9 @@
 // through the links Prism hands out.
 import type { SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
+import { examplesOf, type JsonObject, object, operationsOf, spec } from "@realtimekit-sessions/spec/tools/spec";
 import { expect, inject, test } from "vitest";
 import { mockClient, PARTICIPANT, SESSION, violations } from "../support/client.js";
-import { examplesOf, type JsonObject, object, operationsOf, spec } from "../support/spec.js";
 
 function served(operationId: string): JsonObject {
   const operation = operationsOf(spec).find((candidate) => candidate.operationId === operationId);

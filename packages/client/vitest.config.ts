@@ -6,7 +6,7 @@ const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.
 export default defineConfig({
   define: { __CLIENT_VERSION__: JSON.stringify(version) },
   test: {
-    setupFiles: ["test/setup.ts"],
+    setupFiles: ["@realtimekit-sessions/test-kit/setup"],
     unstubEnvs: true,
   },
 });

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { ACCOUNT, APP, PARTICIPANT, rejectionOf, SESSION, send, thrownBy } from "@realtimekit-sessions/test-kit";
+import { describe, expect, test, vi } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import {
   createSessionsClient,
@@ -8,36 +9,13 @@ import {
   type SessionsClientOptions,
 } from "../src/index.js";
 import { createRawClient, type RawClientOptions } from "../src/raw.js";
-import { type RecordedRequest, send, startServer, type TestServer } from "./server.js";
+import { loopbackClient } from "./loopback.js";
 
 const TOKEN = "test-token-5a3c9e1f";
-const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
-const APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
-const SESSION = "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d";
-const PARTICIPANT = "51fdf95f-d893-471a-922b-7db7adb14453";
 const PREFIX = `/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`;
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function clientAnswering(
-  reply: Parameters<typeof startServer>[0],
-  options: Partial<SessionsClientOptions> = {},
-): Promise<{ client: SessionsClient; requests: RecordedRequest[] }> {
-  server = await startServer(reply);
-  const client = createSessionsClient({
-    apiToken: TOKEN,
-    accountId: ACCOUNT,
-    appId: APP,
-    baseUrl: server.url,
-    retries: 0,
-    ...options,
-  });
-  return { client, requests: server.requests };
-}
+const clientAnswering = (reply: Parameters<typeof loopbackClient>[0], options: SessionsClientOptions = {}) =>
+  loopbackClient(reply, { apiToken: TOKEN, ...options });
 
 /** A fetch that records what it is asked and never touches the network. */
 function recordingFetch() {
@@ -174,10 +152,7 @@ describe("bad input is refused before anything is sent", () => {
       const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
 
       for (const id of UNSAFE_IDS) {
-        const error = await call(client, id).then(
-          () => undefined,
-          (reason: unknown) => reason,
-        );
+        const error = await rejectionOf(call(client, id));
         expect(error, `id ${JSON.stringify(id)}`).toBeInstanceOf(RealtimeKitArgumentError);
         expect(error).toMatchObject({ argument });
       }
@@ -221,7 +196,7 @@ describe("bad input is refused before anything is sent", () => {
   });
 
   test.each(["", "two words", "line\nbreak", "tab\t"])("refuses the apiToken %j without quoting it", (apiToken) => {
-    const error = captureSync(() => createSessionsClient({ apiToken }));
+    const error = thrownBy(() => createSessionsClient({ apiToken }));
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
     expect(error).toMatchObject({ argument: "apiToken" });
     if (apiToken) expect(String((error as Error).message)).not.toContain(apiToken);
@@ -489,7 +464,7 @@ describe("secrets and inputs at the edges", () => {
   });
 
   test("does not quote a baseUrl that carries credentials", () => {
-    const error = captureSync(() =>
+    const error = thrownBy(() =>
       createSessionsClient({
         apiToken: TOKEN,
         accountId: ACCOUNT,
@@ -510,9 +485,7 @@ describe("secrets and inputs at the edges", () => {
     ["maxRetryDelayMs", { maxRetryDelayMs: 3_000_000_000 }],
   ])("refuses a %s a timer cannot keep (%o)", (argument, options) => {
     // setTimeout fires at once for a delay above 2^31 - 1 ms: such a timeout would end every call.
-    const error = captureSync(() =>
-      createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, ...options }),
-    );
+    const error = thrownBy(() => createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, ...options }));
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
     expect(error).toMatchObject({ argument });
   });
@@ -530,16 +503,14 @@ describe("secrets and inputs at the edges", () => {
   });
 
   test("refuses an app id longer than Cloudflare's 32 characters", () => {
-    const error = captureSync(() =>
-      createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: "a".repeat(33) }),
-    );
+    const error = thrownBy(() => createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: "a".repeat(33) }));
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
     expect((error as Error).message).toBe("appId must be at most 32 characters (a Cloudflare app id), got 33");
   });
 
   test("refuses a fetch that is not a function", () => {
     const fetch = "https://api.example.com" as unknown as SessionsClientOptions["fetch"];
-    const error = captureSync(() => createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch }));
+    const error = thrownBy(() => createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch }));
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
     expect((error as Error).message).toBe("fetch must be a function, got string");
   });
@@ -554,7 +525,7 @@ describe("secrets and inputs at the edges", () => {
       createDownloads(client).downloadSummary(SESSION, { signal }),
     ];
     for (const call of calls) {
-      const error = await call.catch((reason: unknown) => reason);
+      const error = await rejectionOf(call);
       expect(error).toBeInstanceOf(RealtimeKitArgumentError);
       expect(error).toMatchObject({ argument: "signal", message: "signal must be an AbortSignal, got object" });
     }
@@ -563,7 +534,7 @@ describe("secrets and inputs at the edges", () => {
 
   test("refuses middleware that is not a list", () => {
     const middleware = { onRequest: () => undefined } as unknown as RawClientOptions["middleware"];
-    const error = captureSync(() => createRawClient({ apiToken: TOKEN, middleware }));
+    const error = thrownBy(() => createRawClient({ apiToken: TOKEN, middleware }));
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
     expect(error).toMatchObject({ argument: "middleware" });
   });
@@ -577,7 +548,7 @@ describe("secrets and inputs at the edges", () => {
     const { requests, fetch } = recordingFetch();
     const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
     for (const call of [client.listSessions(query), client.iterateParticipants(SESSION, query).next()]) {
-      const error = await call.catch((reason: unknown) => reason);
+      const error = await rejectionOf(call);
       expect(error).toBeInstanceOf(RealtimeKitArgumentError);
       expect(error).toMatchObject({ message });
     }
@@ -585,21 +556,9 @@ describe("secrets and inputs at the edges", () => {
   });
 });
 
+/** The RealtimeKitApiError a call rejected with. */
 async function rejection(promise: Promise<unknown>): Promise<RealtimeKitApiError> {
-  const reason: unknown = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(reason instanceof RealtimeKitApiError))
-    throw new Error(`expected a RealtimeKitApiError, got ${String(reason)}`);
-  return reason;
-}
-
-function captureSync(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
+  const reason = await rejectionOf(promise);
+  expect(reason).toBeInstanceOf(RealtimeKitApiError);
+  return reason as RealtimeKitApiError;
 }

@@ -2,6 +2,16 @@
 // real loopback server. Every fixture is a documented example (fixtures/SOURCES.md says where
 // each comes from); every expectation is written from the fixture, not from the client.
 import { readFileSync } from "node:fs";
+import {
+  ACCOUNT,
+  APP,
+  type RecordedRequest,
+  rejectionOf,
+  SESSION,
+  send,
+  startServer,
+  type TestServer,
+} from "@realtimekit-sessions/test-kit";
 import { afterEach, expect, test } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import { createSessionsClient, RealtimeKitApiError, RealtimeKitArgumentError } from "../src/index.js";
@@ -12,11 +22,7 @@ import {
   JSON_TRANSCRIPT_ROWS,
   SRT_TRANSCRIPT,
 } from "./expected.js";
-import { type RecordedRequest, send, startServer, type TestServer } from "./server.js";
 
-const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
-const APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
-const SESSION = "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d";
 const BASE = `/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`;
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -283,7 +289,7 @@ test("reads the service's error envelope", async () => {
   const { client } = await serving({
     [`GET /${SESSION}/participants/${SESSION}`]: { status: 404, body: json("error.participant-not-found.json") },
   });
-  const error = await client.getParticipant(SESSION, SESSION).catch((reason: unknown) => reason);
+  const error = await rejectionOf(client.getParticipant(SESSION, SESSION));
   expect(error).toBeInstanceOf(RealtimeKitApiError);
   expect(error).toMatchObject({
     status: 404,
@@ -305,7 +311,7 @@ test("sends peer-report filters as the comma-separated list the API documents", 
 test("refuses a peer-report filter the API does not document, before sending", async () => {
   const { client, requests } = await serving({});
   const filters = ["device_info", "browser"] as unknown as ["device_info"];
-  const error = await client.getPeerReport(SESSION, { filters }).catch((reason: unknown) => reason);
+  const error = await rejectionOf(client.getPeerReport(SESSION, { filters }));
   expect(error).toBeInstanceOf(RealtimeKitArgumentError);
   expect((error as Error).message).toBe(
     'filters must be one or more of device_info, ip_information, precall_network_information, events, quality_stats; got "browser"',

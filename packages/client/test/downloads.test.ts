@@ -1,6 +1,8 @@
 // CSV parsing across batch boundaries: a chat file in the documented layout (see
 // fixtures/SOURCES.md), far larger than one parse batch, served in small chunks, whose quoted
 // fields hold line breaks, commas and quotes.
+
+import { rejectionOf } from "@realtimekit-sessions/test-kit";
 import { expect, test } from "vitest";
 import { type ChatRow, createDownloads, RealtimeKitFormatError } from "../src/downloads.js";
 import { createSessionsClient } from "../src/index.js";
@@ -71,9 +73,11 @@ test("refuses a record with more fields than the header, naming it", async () =>
   const file = `${HEADER}\nm0,p1,s1,mt1,Mark,false,false,TEXT_MESSAGE,hello,2023-02-01T10:52:10.120Z\nm1,p1,s1,mt1,Mark,false,false,TEXT_MESSAGE,hello,2023-02-01T10:52:10.120Z,extra\n`;
   const downloads = createDownloads(clientServing(file));
   const rows: ChatRow[] = [];
-  const error = await (async () => {
-    for await (const chatRow of downloads.downloadChat("session")) rows.push(chatRow);
-  })().catch((reason: unknown) => reason);
+  const error = await rejectionOf(
+    (async () => {
+      for await (const chatRow of downloads.downloadChat("session")) rows.push(chatRow);
+    })(),
+  );
   expect(error).toBeInstanceOf(RealtimeKitFormatError);
   expect((error as Error).message).toBe("downloadChat: CSV record 3 has 11 fields where the layout has 10");
 });

@@ -1,8 +1,10 @@
 // What every call shares: .withResponse() and the rate-limit state, logging, the deadline,
 // client-wide headers and defaults, and URLs built exactly as openapi-fetch builds them.
+
+import { ACCOUNT, APP, rejectionOf, SESSION, send, startServer, type TestServer } from "@realtimekit-sessions/test-kit";
 import fc from "fast-check";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import {
   type ApiPromise,
@@ -15,20 +17,14 @@ import {
 } from "../src/index.js";
 import { OPERATIONS, urlOf } from "../src/operations.js";
 import { rateLimitOf } from "../src/rate-limit.js";
-import { send, startServer, type TestServer } from "./server.js";
+import { loopbackClient } from "./loopback.js";
 
 const TOKEN = "pipeline-token-91c2";
-const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
-const APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
-const SESSION = "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d";
 // Cloudflare's own examples of its rate-limit headers (developers.cloudflare.com/fundamentals/api/reference/limits).
 const RATE_LIMIT_HEADERS = { ratelimit: '"default";r=50;t=30', "ratelimit-policy": '"burst";q=100;w=60' };
 
+// The server of the current test, for replies that point at it.
 let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
 
 /** The success body of each operation, enough for its method to accept. */
 function successFor(path: string): unknown {
@@ -56,20 +52,22 @@ function successFor(path: string): unknown {
   return { success: true, data };
 }
 
-async function serving(
-  reply: Parameters<typeof startServer>[0],
-  options: SessionsClientOptions = {},
-): Promise<{ client: SessionsClient; server: TestServer }> {
-  server = await startServer(reply);
-  const client = createSessionsClient({
-    apiToken: TOKEN,
-    accountId: ACCOUNT,
-    appId: APP,
-    baseUrl: server.url,
-    retries: 0,
-    ...options,
-  });
-  return { client, server };
+async function serving(reply: Parameters<typeof loopbackClient>[0], options: SessionsClientOptions = {}) {
+  const served = await loopbackClient(reply, { apiToken: TOKEN, ...options });
+  server = served.server;
+  return served;
+}
+
+/** A summary-download answer whose link points at `path` on the current test's server. */
+function summaryLink(path: string): unknown {
+  return {
+    success: true,
+    data: {
+      sessionId: SESSION,
+      summaryDownloadUrl: `${server?.url}${path}`,
+      summaryDownloadUrlExpiry: "2999-01-01T00:00:00Z",
+    },
+  };
 }
 
 const CALLS: [name: keyof typeof OPERATIONS, call: (client: SessionsClient) => ApiPromise<unknown>][] = [
@@ -150,7 +148,7 @@ describe("rate-limit headers", () => {
         { ratelimit: '"default";r=0;t=30', "ratelimit-policy": '"default";q=1200;w=300', "retry-after": "30" },
       ),
     );
-    const error = await client.listSessions().catch((reason: unknown) => reason);
+    const error = await rejectionOf(client.listSessions());
     expect(error).toBeInstanceOf(RealtimeKitApiError);
     expect(error).toMatchObject({
       status: 429,
@@ -191,14 +189,7 @@ describe("logging", () => {
     const { client } = await serving(
       (res, request) => {
         if (request.url.startsWith("/files/")) return send(res, 200, "## Summary\n");
-        send(res, 200, {
-          success: true,
-          data: {
-            sessionId: SESSION,
-            summaryDownloadUrl: `${server?.url}/files/s.md?X-Amz-Credential=AKIA-SECRET&X-Amz-Signature=f00dfeed&v=1`,
-            summaryDownloadUrlExpiry: "2999-01-01T00:00:00Z",
-          },
-        });
+        send(res, 200, summaryLink("/files/s.md?X-Amz-Credential=AKIA-SECRET&X-Amz-Signature=f00dfeed&v=1"));
       },
       { logger, logLevel: "debug", headers: { Authorization: `Bearer ${TOKEN}` } },
     );
@@ -230,7 +221,7 @@ describe("deadline, headers and defaults", () => {
       (res) => send(res, 503, { success: false, errors: [{ code: 10001, message: "busy" }] }, { "retry-after": "10" }),
       { retries: 3, deadlineMs: 150 },
     );
-    const error = await client.listSessions().catch((reason: unknown) => reason);
+    const error = await rejectionOf(client.listSessions());
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
     expect((error as Error).message).toBe("listSessions: no answer within the deadline of 150 ms");
     expect(server.requests).toHaveLength(1);
@@ -240,14 +231,7 @@ describe("deadline, headers and defaults", () => {
     const { client, server } = await serving(
       (res, request) => {
         if (request.url.startsWith("/files/")) return send(res, 200, "## Summary\n");
-        send(res, 200, {
-          success: true,
-          data: {
-            sessionId: SESSION,
-            summaryDownloadUrl: `${server?.url}/files/s.md`,
-            summaryDownloadUrlExpiry: "2999-01-01T00:00:00Z",
-          },
-        });
+        send(res, 200, summaryLink("/files/s.md"));
       },
       { headers: { "x-team": "support", "x-trace": "client" } },
     );
@@ -259,11 +243,11 @@ describe("deadline, headers and defaults", () => {
   });
 
   test("takes its base URL from CLOUDFLARE_BASE_URL", async () => {
-    server = await startServer((res) => send(res, 200, successFor("/sessions")));
-    vi.stubEnv("CLOUDFLARE_BASE_URL", `${server.url}/client/v4/`);
+    await using api = await startServer((res) => send(res, 200, successFor("/sessions")));
+    vi.stubEnv("CLOUDFLARE_BASE_URL", `${api.url}/client/v4/`);
     const client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP });
     await client.listSessions();
-    expect(server.requests[0]?.url).toBe(`/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`);
+    expect(api.requests[0]?.url).toBe(`/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`);
   });
 
   test("withOptions() makes a client with the options over the original's", async () => {
@@ -279,20 +263,11 @@ describe("deadline, headers and defaults", () => {
     const { client } = await serving(
       (res, request) => {
         if (request.url.startsWith("/files/")) return; // never answers
-        send(res, 200, {
-          success: true,
-          data: {
-            sessionId: SESSION,
-            summaryDownloadUrl: `${server?.url}/files/s.md`,
-            summaryDownloadUrlExpiry: "2999-01-01T00:00:00Z",
-          },
-        });
+        send(res, 200, summaryLink("/files/s.md"));
       },
       { timeoutMs: 100 },
     );
-    const error = await createDownloads(client)
-      .downloadSummary(SESSION)
-      .catch((reason: unknown) => reason);
+    const error = await rejectionOf(createDownloads(client).downloadSummary(SESSION));
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
     expect((error as Error).message).toBe("downloadSummary: no complete answer within 100 ms");
   });

@@ -1,26 +1,12 @@
-import { execFile } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { startMockServer } from "@realtimekit-sessions/mock";
+import { ACCOUNT, APP, type ProcessResult, runTypeScript, send, startServer } from "@realtimekit-sessions/test-kit";
 import { expect, test } from "vitest";
 
 const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
-const LIVE = ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID", "REALTIMEKIT_APP_ID", "CLOUDFLARE_BASE_URL"];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the demo as `pnpm demo` does, with only the given Cloudflare variables set. */
-function demo(env: Record<string, string> = {}): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !LIVE.includes(name)));
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", MAIN], { env: { ...base, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
+function demo(env: Record<string, string> = {}): Promise<ProcessResult> {
+  return runTypeScript(MAIN, [], { env });
 }
 
 test("reports on the embedded mock when no credentials are set", async () => {
@@ -41,8 +27,8 @@ test("uses the API named by the environment when all three variables are set", a
 
   const { code, stdout } = await demo({
     CLOUDFLARE_API_TOKEN: "token-from-env",
-    CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
-    REALTIMEKIT_APP_ID: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+    CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+    REALTIMEKIT_APP_ID: APP,
     CLOUDFLARE_BASE_URL: api.url,
   });
 
@@ -60,34 +46,25 @@ test("refuses to guess when only some of the variables are set", async () => {
 });
 
 test("explains a refused token without printing it", async () => {
-  const server = createServer((_, res) => {
-    res.writeHead(401, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify({
-        success: false,
-        errors: [{ code: 10000, message: "Authentication error" }],
-        messages: [],
-        result: null,
-      }),
-    );
+  await using api = await startServer((response) =>
+    send(response, 401, {
+      success: false,
+      errors: [{ code: 10000, message: "Authentication error" }],
+      messages: [],
+      result: null,
+    }),
+  );
+  const { code, stdout, stderr } = await demo({
+    CLOUDFLARE_API_TOKEN: "secret-token-value",
+    CLOUDFLARE_ACCOUNT_ID: "acc",
+    REALTIMEKIT_APP_ID: "app",
+    CLOUDFLARE_BASE_URL: api.url,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  try {
-    const { code, stdout, stderr } = await demo({
-      CLOUDFLARE_API_TOKEN: "secret-token-value",
-      CLOUDFLARE_ACCOUNT_ID: "acc",
-      REALTIMEKIT_APP_ID: "app",
-      CLOUDFLARE_BASE_URL: `http://127.0.0.1:${port}`,
-    });
 
-    expect(code).toBe(1);
-    expect(stderr).toContain(
-      "The demo stopped: listSessions: the API answered HTTP 401: Authentication error (code 10000)",
-    );
-    expect(stderr).toContain("Realtime or Realtime Admin permission");
-    expect(stdout + stderr).not.toContain("secret-token-value");
-  } finally {
-    server.close();
-  }
+  expect(code).toBe(1);
+  expect(stderr).toContain(
+    "The demo stopped: listSessions: the API answered HTTP 401: Authentication error (code 10000)",
+  );
+  expect(stderr).toContain("Realtime or Realtime Admin permission");
+  expect(stdout + stderr).not.toContain("secret-token-value");
 });

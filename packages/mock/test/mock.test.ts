@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { rejectionOf } from "@realtimekit-sessions/test-kit";
 import { expect, test } from "vitest";
 // The built module: it serves the spec the build copied beside it, as the published package does.
 import { startMockServer } from "../dist/index.js";
@@ -50,10 +51,7 @@ test("fails with Prism's own words when the spec cannot be served, and stops Pri
   const specPath = join(dir, "broken.yaml");
   await writeFile(specPath, "openapi: 3.1.0\npaths: [\n");
 
-  const failure = await startMockServer({ specPath, startupTimeoutMs: 15_000 }).then(
-    () => undefined,
-    (error: unknown) => error as Error,
-  );
+  const failure = (await rejectionOf(startMockServer({ specPath, startupTimeoutMs: 15_000 }))) as Error;
   await rm(dir, { recursive: true });
 
   expect(failure?.message).toMatch(/^Prism exited before answering/);

@@ -1,10 +1,7 @@
-// Reads the spec and Cloudflare's official document, so tests take their expectations from
-// the source of truth rather than from the client.
+// Reads the spec and Cloudflare's official document, so the drift check and the tests take
+// their expectations from the source of truth rather than from the client.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { parse } from "yaml";
-
-const require = createRequire(import.meta.url);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -18,14 +15,14 @@ export interface Operation {
 
 export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-const specPath = require.resolve("@realtimekit-sessions/spec/openapi.yaml");
+const specPath = new URL("../openapi.yaml", import.meta.url);
 
 /** Our spec, spec/openapi.yaml. */
 export const spec: JsonObject = parse(readFileSync(specPath, "utf8"));
 
 /** Cloudflare's official document for the nine operations, as published (OpenAPI 3.0). */
 export const official: JsonObject = JSON.parse(
-  readFileSync(require.resolve("@realtimekit-sessions/spec/upstream/cloudflare-realtimekit-sessions.json"), "utf8"),
+  readFileSync(new URL("../upstream/cloudflare-realtimekit-sessions.json", import.meta.url), "utf8"),
 );
 
 /** Every operation of a document, with its path-level parameters merged in. */

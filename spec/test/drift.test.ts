@@ -1,16 +1,14 @@
 // The drift check: our spec against Cloudflare's document, and the differ, allow-list and
 // extractor it is built from.
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runTypeScript, send, startServer } from "@realtimekit-sessions/test-kit";
 import { describe, expect, test } from "vitest";
 import { driftOfSpec, loadAllowList } from "../drift/check.js";
 import { checkDifferences, diffDocuments, formatDrift } from "../drift/differ.js";
 import { extractSessions } from "../drift/extract.js";
-import { type JsonObject, official } from "../support/spec.js";
+import { type JsonObject, official } from "../tools/spec.js";
 
 test("our spec differs from the official document only as the allow-list says, and every entry is used", () => {
   const { differences, unlisted, stale } = driftOfSpec();
@@ -247,28 +245,20 @@ describe("spec:update-upstream", () => {
   });
 
   test("reads the document from a URL and writes the extract", { timeout: 30_000 }, async () => {
-    const server = createServer((_, response) => {
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify(fullDocument()));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.json`;
+    await using server = await startServer((response) => send(response, 200, fullDocument()));
+    const url = `${server.url}/openapi.json`;
     const directory = await mkdtemp(join(tmpdir(), "upstream-"));
     try {
       const out = join(directory, "extract.json");
-      const output = await new Promise<string>((resolve, reject) =>
-        execFile(
-          process.execPath,
-          ["--import", "tsx", "drift/update-upstream.ts", url, "--out", out],
-          { cwd: new URL("..", import.meta.url).pathname },
-          (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
-        ),
-      );
-      expect(output).toBe(`wrote ${out}: 9 operations from ${url}\n`);
+      const { code, stdout, stderr } = await runTypeScript("drift/update-upstream.ts", [url, "--out", out], {
+        cwd: new URL("..", import.meta.url).pathname,
+      });
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(stdout).toBe(`wrote ${out}: 9 operations from ${url}\n`);
       const extract = JSON.parse(await readFile(out, "utf8")) as JsonObject;
       expect(extract.paths).toEqual(official.paths);
     } finally {
-      server.close();
       await rm(directory, { recursive: true });
     }
   });

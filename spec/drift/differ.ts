@@ -2,7 +2,7 @@
 // parameters (location, required, type, enum, bounds, default) and the properties of the
 // success responses with their types. Each difference has a stable `id`, which the
 // allow-list matches, and a `detail` for the reader.
-import { type Property, parameterFacts, propertiesOf } from "../support/shape.js";
+import { type Property, parameterFacts, propertiesOf } from "../tools/shape.js";
 import {
   type Json,
   type JsonObject,
@@ -11,7 +11,7 @@ import {
   operationsOf,
   parametersOf,
   responseOf,
-} from "../support/spec.js";
+} from "../tools/spec.js";
 
 export interface Difference {
   /** Stable and matchable: `<what> <operation> <where>`, such as `parameter changed GetSessions query page_no minimum`. */

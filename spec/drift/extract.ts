@@ -1,10 +1,12 @@
 // Extracts the nine RealtimeKit Sessions operations, and every component they reference, from
 // Cloudflare's full OpenAPI document (thousands of operations), in the document's own order.
-import { OPERATIONS } from "@realtimekit-sessions/client/operations";
-import { type Json, type JsonObject, METHODS } from "../support/spec.js";
+import { type Json, type JsonObject, METHODS, operationsOf, spec } from "../tools/spec.js";
 
-/** The operations this project covers, as (method, path) in Cloudflare's document: the client's table. */
-export const SESSION_OPERATIONS: readonly (readonly [string, string])[] = Object.values(OPERATIONS).map(
+/**
+ * The operations this project covers, as (method, path) in Cloudflare's document: the ones of
+ * our spec, which the client's table of operations is tested against.
+ */
+export const SESSION_OPERATIONS: readonly (readonly [string, string])[] = operationsOf(spec).map(
   ({ method, path }) => [method, path] as const,
 );
 
@@ -27,7 +29,7 @@ export function extractSessions(full: JsonObject, source: string): JsonObject {
   for (const [method, path] of SESSION_OPERATIONS) {
     if (!(paths[path] as JsonObject | undefined)?.[method]) {
       throw new Error(
-        `${method.toUpperCase()} ${path} is not in ${source}: the API changed, update the operations table (packages/client/src/operations.ts)`,
+        `${method.toUpperCase()} ${path} is not in ${source}: the API changed, update spec/openapi.yaml and the client's table of operations`,
       );
     }
   }

@@ -5,7 +5,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { parse } from "yaml";
-import type { JsonObject } from "../support/spec.js";
+import type { JsonObject } from "../tools/spec.js";
 import { extractSessions, SESSION_OPERATIONS } from "./extract.js";
 
 const require = createRequire(import.meta.url);

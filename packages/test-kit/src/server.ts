@@ -1,3 +1,5 @@
+// A real HTTP server on an ephemeral loopback port, for a test to answer requests as it likes
+// and see what came.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -8,12 +10,15 @@ export interface RecordedRequest {
 }
 
 export interface TestServer {
+  /** `http://127.0.0.1:<port>` */
   url: string;
+  /** Every request so far, in order. */
   requests: RecordedRequest[];
   close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
-/** A real HTTP server on an ephemeral loopback port; `reply` answers every request. */
+/** Starts a server whose `reply` answers every request once its body has arrived. */
 export async function startServer(
   reply: (response: ServerResponse, request: RecordedRequest) => void,
 ): Promise<TestServer> {
@@ -26,18 +31,15 @@ export async function startServer(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    });
+  return { url: `http://127.0.0.1:${port}`, requests, close, [Symbol.asyncDispose]: close };
 }
 
-/** Answers with `body` as JSON (or as given, when it is a string) and `status`. */
+/** Answers with `body` as JSON (or as text, when it is a string) and `status`. */
 export function send(
   response: ServerResponse,
   status: number,
