@@ -13,8 +13,6 @@ import { paginate } from "./pagination.js";
 import { type Accepted, ApiPromise, envelope, link, list, pagingOf } from "./parse.js";
 import { send } from "./retry.js";
 
-declare const __CLIENT_VERSION__: string;
-
 type Data<Name extends OperationName> = OperationData<Name>;
 type Query<Name extends OperationName> = OperationQuery<Name>;
 
@@ -149,16 +147,19 @@ export const INTERNALS: unique symbol = Symbol.for("@realtimekit-sessions/client
  */
 export function createSessionsClient(options: SessionsClientOptions = {}): SessionsClient {
   const settings = resolveSettings(options);
-  settings.headers["User-Agent"] = `realtimekit-sessions-client/${__CLIENT_VERSION__}`;
 
+  /**
+   * Calls operation `name`. Its path ids and query come from `params`, run inside the call so
+   * that an id or value the client will not send rejects the call rather than throwing.
+   */
   function call<T>(
     name: OperationName,
-    ids: Record<string, string>,
-    query: Record<string, unknown>,
     call: CallOptions,
-  ) {
+    params: () => { ids?: Record<string, string>; query?: Record<string, unknown> } = () => ({}),
+  ): ApiPromise<T> {
     const { method, path } = OPERATIONS[name];
     const outcome = (async () => {
+      const { ids, query = {} } = params();
       const url = urlOf(settings.baseUrl, path, { ...appOf(settings, call), ...ids }, query);
       const accept = ACCEPT[name] as (text: string | undefined) => Accepted<T>;
       return send(settings.fetch, policyOf(settings, name, call, method === "get"), method, url, accept);
@@ -166,25 +167,18 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     return new ApiPromise<T>(outcome);
   }
   const session = (sessionId: string) => ({ session_id: pathSegment("sessionId", sessionId) });
-  const lazy = <T>(build: () => ApiPromise<T>): ApiPromise<T> => {
-    try {
-      return build();
-    } catch (error) {
-      return new ApiPromise<T>(Promise.reject(error));
-    }
-  };
 
   const client: SessionsClient & { [INTERNALS]: Settings } = {
     [INTERNALS]: settings,
-    listSessions: (query = {}, options = {}) => lazy(() => call("listSessions", {}, pageQuery(query), options)),
+    listSessions: (query = {}, options = {}) => call("listSessions", options, () => ({ query: pageQuery(query) })),
     iterateSessions: (query = {}, options = {}) =>
       walk(query, options, (page_no, signal) =>
         client.listSessions({ ...query, page_no }, { ...options, signal }).then((page) => [page.sessions, page.paging]),
       ),
     getSession: (sessionId, query = {}, options = {}) =>
-      lazy(() => call("getSession", session(sessionId), query, options)),
+      call("getSession", options, () => ({ ids: session(sessionId), query })),
     listParticipants: (sessionId, query = {}, options = {}) =>
-      lazy(() => call("listParticipants", session(sessionId), pageQuery(query), options)),
+      call("listParticipants", options, () => ({ ids: session(sessionId), query: pageQuery(query) })),
     iterateParticipants: (sessionId, query = {}, options = {}) =>
       walk(query, options, (page_no, signal) =>
         client
@@ -192,29 +186,21 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
           .then((page) => [page.participants, page.paging]),
       ),
     getParticipant: (sessionId, participantId, query = {}, options = {}) =>
-      lazy(() =>
-        call(
-          "getParticipant",
-          { ...session(sessionId), participant_id: pathSegment("participantId", participantId) },
-          query,
-          options,
-        ),
-      ),
+      call("getParticipant", options, () => ({
+        ids: { ...session(sessionId), participant_id: pathSegment("participantId", participantId) },
+        query,
+      })),
     getPeerReport: (peerId, { filters, ...query } = {}, options = {}) =>
-      lazy(() =>
-        call(
-          "getPeerReport",
-          { peer_id: pathSegment("peerId", peerId) },
-          filters === undefined ? query : { ...query, filters: peerReportFilters(filters) },
-          options,
-        ),
-      ),
-    getChatDownload: (sessionId, options = {}) => lazy(() => call("getChatDownload", session(sessionId), {}, options)),
+      call("getPeerReport", options, () => ({
+        ids: { peer_id: pathSegment("peerId", peerId) },
+        query: filters === undefined ? query : { ...query, filters: peerReportFilters(filters) },
+      })),
+    getChatDownload: (sessionId, options = {}) => call("getChatDownload", options, () => ({ ids: session(sessionId) })),
     getTranscriptDownload: (sessionId, query = {}, options = {}) =>
-      lazy(() => call("getTranscriptDownload", session(sessionId), query, options)),
-    generateSummary: (sessionId, options = {}) => lazy(() => call("generateSummary", session(sessionId), {}, options)),
+      call("getTranscriptDownload", options, () => ({ ids: session(sessionId), query })),
+    generateSummary: (sessionId, options = {}) => call("generateSummary", options, () => ({ ids: session(sessionId) })),
     getSummaryDownload: (sessionId, options = {}) =>
-      lazy(() => call("getSummaryDownload", session(sessionId), {}, options)),
+      call("getSummaryDownload", options, () => ({ ids: session(sessionId) })),
     withOptions: (overrides) => createSessionsClient({ ...options, ...overrides }),
   };
   return client;

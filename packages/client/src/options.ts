@@ -4,6 +4,8 @@ import { abortSignal, accountOrAppId, count, credentialHeader, milliseconds, req
 import { RealtimeKitArgumentError } from "./errors.js";
 import { createLog, LOG_LEVELS, type Log, type Logger, type LogLevel } from "./log.js";
 
+declare const __CLIENT_VERSION__: string;
+
 /** Where the Cloudflare API lives. */
 export const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -157,7 +159,11 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
     accountId: optionalId("accountId", options.accountId ?? variables.CLOUDFLARE_ACCOUNT_ID),
     appId: optionalId("appId", options.appId ?? variables.REALTIMEKIT_APP_ID),
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
-    headers: { ...requestHeaders(options.headers), ...headers },
+    headers: {
+      ...requestHeaders(options.headers),
+      ...headers,
+      "User-Agent": `realtimekit-sessions-client/${__CLIENT_VERSION__}`,
+    },
     secrets: [...secrets, ...credentialsIn(options.headers)],
     retries: count("retries", options.retries, 2),
     timeoutMs: milliseconds("timeoutMs", options.timeoutMs, 60_000),
