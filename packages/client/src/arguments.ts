@@ -25,7 +25,7 @@ export function pathSegment(argument: string, value: unknown): string {
   if (value === "" || value === "." || value === ".." || UNSAFE_SEGMENT_RE.test(value)) {
     throw new RealtimeKitArgumentError(
       argument,
-      `${argument} must be an id that stands as one path segment (not empty, . or .., and no / \\ ? # %, spaces or control characters); got ${JSON.stringify(value.slice(0, 80))}`,
+      `${argument} must be one path segment: not empty, . or .., and no / \\ ? # %, spaces or control characters; got ${JSON.stringify(value.slice(0, 80))}`,
     );
   }
   return value;
@@ -37,7 +37,7 @@ export function accountOrAppId(argument: "accountId" | "appId", value: unknown):
   if (id.length > MAX_ID_LENGTH) {
     throw new RealtimeKitArgumentError(
       argument,
-      `${argument} must be at most ${MAX_ID_LENGTH} characters (a Cloudflare ${argument === "appId" ? "app" : "account"} id), got ${id.length}`,
+      `${argument} must be at most ${MAX_ID_LENGTH} characters, got ${id.length}`,
     );
   }
   return id;

@@ -53,9 +53,11 @@ export async function attempt(
 ): Promise<Answer> {
   const timer = new AbortController();
   const timeout = setTimeout(() => timer.abort(), clocks.timeoutMs);
-  const signals = [timer.signal, clocks.signal, clocks.deadline?.signal].filter((signal) => signal !== undefined);
+  const others = [clocks.signal, clocks.deadline?.signal].filter((signal) => signal !== undefined);
+  // AbortSignal.any is not free: join only when there is something to join.
+  const signal = others.length === 0 ? timer.signal : AbortSignal.any([timer.signal, ...others]);
   try {
-    const response = await fetch(new Request(url, { ...init, redirect: "manual", signal: AbortSignal.any(signals) }));
+    const response = await fetch(new Request(url, { ...init, redirect: "manual", signal }));
     return { response, text: read ? await response.text() : undefined };
   } catch (cause) {
     throw failureOf(clocks, cause, attempts, timer.signal.aborted);

@@ -185,8 +185,9 @@ export function policyOf(settings: Settings, operation: string, call: CallOption
     retryDelayMs: settings.retryDelayMs,
     maxRetryDelayMs: settings.maxRetryDelayMs,
     signal: abortSignal(call.signal),
-    headers: { ...settings.headers, ...headers },
-    secrets: [...settings.secrets, ...credentialsIn(headers)],
+    // A call without headers of its own shares the client's: nothing to copy on the hot path.
+    headers: headers ? { ...settings.headers, ...headers } : settings.headers,
+    secrets: headers ? [...settings.secrets, ...credentialsIn(headers)] : settings.secrets,
     log: settings.log,
   };
 }

@@ -505,7 +505,7 @@ describe("secrets and inputs at the edges", () => {
   test("refuses an app id longer than Cloudflare's 32 characters", () => {
     const error = thrownBy(() => createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: "a".repeat(33) }));
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
-    expect((error as Error).message).toBe("appId must be at most 32 characters (a Cloudflare app id), got 33");
+    expect((error as Error).message).toBe("appId must be at most 32 characters, got 33");
   });
 
   test("refuses a fetch that is not a function", () => {
