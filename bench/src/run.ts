@@ -244,7 +244,9 @@ ${d ? d.text : "Not run in a quick run."}
 `;
   await writeFile(OUT, report);
   // The repository's formatter lays out the tables, so the written file passes `pnpm lint:code` as it is.
-  execFileSync("pnpm", ["exec", "biome", "format", "--write", OUT.pathname], { cwd: new URL("../..", import.meta.url).pathname });
+  execFileSync("pnpm", ["exec", "biome", "format", "--write", OUT.pathname], {
+    cwd: new URL("../..", import.meta.url).pathname,
+  });
   log(`wrote ${OUT.pathname}`);
 } finally {
   server.stop();
