@@ -32,8 +32,9 @@ test("serves the spec on a loopback port until closed, then leaves no process be
   } finally {
     await mock.close();
   }
+  // A process that is gone holds no socket. Its port is not probed: the system may already have
+  // given it to a server of another test running in parallel, which the probe would then disturb.
   expect(isRunning(mock.pid)).toBe(false);
-  await expect(fetch(mock.url)).rejects.toThrow();
   await expect(mock.close()).resolves.toBeUndefined();
 });
 
