@@ -116,17 +116,18 @@ const MAX_POLL_INTERVAL_MS = 15_000;
  * for await (const message of downloads.downloadChat(sessionId)) console.log(message.payload);
  */
 export function createDownloads(client: SessionsClient): Downloads {
-  const settings = (client as { [INTERNALS]?: Settings })[INTERNALS];
-  if (!settings) {
+  const internals = (client as { [INTERNALS]?: Settings })[INTERNALS];
+  if (!internals) {
     throw new RealtimeKitArgumentError("client", "createDownloads() takes a client made by createSessionsClient()");
   }
+  const settings: Settings = internals;
 
   /**
    * Opens the file behind a link: fetched with the client's fetch, timeout and deadline, but
    * never with its credentials or headers, which are for the API alone.
    */
   async function open(operation: string, getLink: () => Promise<Link>, options: DownloadOptions): Promise<Download> {
-    const policy = policyOf(settings as Settings, operation, options);
+    const policy = policyOf(settings, operation, options);
     const deadline = startDeadline(policy.deadlineMs);
     const clocks: Clocks = { ...policy, deadline };
     try {
@@ -139,7 +140,7 @@ export function createDownloads(client: SessionsClient): Downloads {
       for (;;) {
         const origin = linkOrigin(operation, link.url);
         const started = Date.now();
-        const { response } = await attempt((settings as Settings).fetch, link.url, { method: "GET" }, clocks, 1, false);
+        const { response } = await attempt(settings.fetch, link.url, { method: "GET" }, clocks, 1, false);
         policy.log.debug(
           `GET ${loggable(link.url)} -> ${response.status} in ${Date.now() - started} ms`,
           policy.secrets,

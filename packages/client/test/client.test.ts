@@ -532,6 +532,13 @@ describe("secrets and inputs at the edges", () => {
     expect(requests).toEqual([]);
   });
 
+  test("refuses to make downloads of anything but a client made by createSessionsClient()", () => {
+    const lookalike = { getSummaryDownload: async () => ({}) } as unknown as SessionsClient;
+    const error = thrownBy(() => createDownloads(lookalike));
+    expect(error).toBeInstanceOf(RealtimeKitArgumentError);
+    expect(error).toMatchObject({ argument: "client" });
+  });
+
   test("refuses middleware that is not a list", () => {
     const middleware = { onRequest: () => undefined } as unknown as RawClientOptions["middleware"];
     const error = thrownBy(() => createRawClient({ apiToken: TOKEN, middleware }));
