@@ -4,7 +4,8 @@ import { defineConfig } from "tsdown";
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // guard.ts runs as its own process, between the caller and Prism.
+  entry: ["src/index.ts", "src/guard.ts"],
   format: "esm",
   platform: "node",
   fixedExtension: false,

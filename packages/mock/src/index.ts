@@ -21,6 +21,12 @@ export interface MockServerOptions {
    */
   errors?: boolean;
   /**
+   * Answer with data generated from the spec's schemas (Prism's `--dynamic`), different on
+   * every call, instead of the spec's examples.
+   * @default false
+   */
+  dynamic?: boolean;
+  /**
    * Port to listen on, on 127.0.0.1.
    * @default a free port chosen by the system
    */
@@ -41,13 +47,14 @@ export interface MockServer {
   /** Origin of the mock, such as `http://127.0.0.1:49152`: pass it as the client's `baseUrl`. */
   readonly url: string;
   readonly port: number;
-  /** Process id of the Prism process. */
+  /** Process id of the process running Prism, which ends Prism when it ends. */
   readonly pid: number | undefined;
   /** Stops the mock and waits until its process has exited. Safe to call more than once. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+const GUARD_PATH = fileURLToPath(new URL("./guard.js", import.meta.url));
 const HOST = "127.0.0.1";
 const POLL_INTERVAL_MS = 100;
 const STOP_GRACE_MS = 5_000;
@@ -82,12 +89,14 @@ export function startProxyServer(options: ProxyServerOptions): Promise<MockServe
 }
 
 async function startPrism(command: string[], options: MockServerOptions, extra: string[] = []): Promise<MockServer> {
-  const { errors = true, specPath = SPEC_PATH, startupTimeoutMs = 30_000 } = options;
+  const { errors = true, dynamic = false, specPath = SPEC_PATH, startupTimeoutMs = 30_000 } = options;
   const port = options.port ?? (await freePort());
   const output: string[] = [];
+  // Through the guard: Prism goes with this process even when it is killed by a signal.
   const child = spawn(
     process.execPath,
     [
+      GUARD_PATH,
       prismBin(),
       ...command,
       specPath,
@@ -97,13 +106,15 @@ async function startPrism(command: string[], options: MockServerOptions, extra: 
       "--port",
       String(port),
       ...(errors ? ["--errors"] : []),
+      ...(dynamic ? ["--dynamic"] : []),
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
+    { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } },
   );
   keepTail(child, output);
 
-  // A parent that exits without calling close() must not leave Prism behind.
-  const killOnExit = () => child.kill("SIGKILL");
+  // A parent that exits without calling close() must not leave Prism behind; one killed by a
+  // signal closes the guard's standard input, which ends Prism too.
+  const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
 
   let stopping: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +38,39 @@ test("serves the spec on a loopback port until closed, then leaves no process be
   expect(isRunning(mock.pid)).toBe(false);
   await expect(mock.close()).resolves.toBeUndefined();
 });
+
+test.each(["SIGTERM", "SIGHUP", "SIGKILL"] as const)(
+  "ends Prism when the process that started it is killed with %s",
+  { timeout: 30_000 },
+  async (signal) => {
+    // A program that starts the mock and then waits, printing the pids of the process that
+    // runs Prism and of Prism itself.
+    const program = `
+      import { readFileSync } from "node:fs";
+      import { startMockServer } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+      const mock = await startMockServer();
+      const prism = Number(readFileSync(\`/proc/\${mock.pid}/task/\${mock.pid}/children\`, "utf8").trim());
+      console.log(JSON.stringify({ guard: mock.pid, prism }));
+      setInterval(() => {}, 1_000);
+    `;
+    const user = spawn(process.execPath, ["--input-type=module", "-e", program], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const line = await new Promise<string>((resolve) =>
+      user.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    const { guard, prism } = JSON.parse(line) as { guard: number; prism: number };
+    expect([isRunning(guard), isRunning(prism)]).toEqual([true, true]);
+
+    user.kill(signal);
+
+    const deadline = Date.now() + 15_000;
+    while ((isRunning(guard) || isRunning(prism)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect([isRunning(guard), isRunning(prism)]).toEqual([false, false]);
+  },
+);
 
 test("validates requests when errors are on", async () => {
   await using mock = await startMockServer({ errors: true });

@@ -733,7 +733,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: {
                         sessions: components["schemas"]["Session"][];
                     };
@@ -750,7 +751,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: components["schemas"]["Session"];
                 };
             };
@@ -764,7 +766,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: {
                         participants: components["schemas"]["Participant"][];
                         paging?: components["schemas"]["Paging"];
@@ -782,7 +785,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: {
                         participant: components["schemas"]["Participant"];
                     };
@@ -798,7 +802,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: {
                         participant: components["schemas"]["PeerReportParticipant"];
                     };
@@ -814,7 +819,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: components["schemas"]["ChatDownload"];
                 };
             };
@@ -828,7 +834,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: components["schemas"]["TranscriptDownload"];
                 };
             };
@@ -842,7 +849,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: components["schemas"]["SummaryGeneration"];
                 };
             };
@@ -856,7 +864,8 @@ export interface components {
             };
             content: {
                 "application/json": {
-                    success: boolean;
+                    /** @constant */
+                    success: true;
                     data: components["schemas"]["SummaryDownload"];
                 };
             };
@@ -970,7 +979,7 @@ export interface components {
         RatelimitPolicy: string;
         /**
          * @description Seconds to wait (rounded up), or an HTTP date after which to try again.
-         * @example 30
+         * @example 1
          */
         RetryAfter: string;
     };
