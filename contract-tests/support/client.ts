@@ -15,16 +15,20 @@ export interface RecordingClient {
 export type Route = (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response>;
 
 /**
- * A client of the shared Prism mock that records the responses it gets, so a test can check
- * what Prism said about them (`sl-violations`). `route` may rewrite a request, or answer it.
+ * A client of the shared Prism mock (or of the one at `baseUrl`) that records the responses it
+ * gets, so a test can check what Prism said about them (`sl-violations`). `route` may rewrite
+ * a request, or answer it.
  */
-export function mockClient(route: Route = (request, send) => send(request)): RecordingClient {
+export function mockClient(
+  route: Route = (request, send) => send(request),
+  baseUrl: string = inject("mockUrl"),
+): RecordingClient {
   const responses: Response[] = [];
   const client = createSessionsClient({
     apiToken: TOKEN,
     accountId: ACCOUNT,
     appId: APP,
-    baseUrl: inject("mockUrl"),
+    baseUrl,
     fetch: async (request) => {
       const response = await route(request, fetch);
       responses.push(response);

@@ -1,12 +1,10 @@
 // The mock in dynamic mode: answers generated from the spec's schemas, different on every
 // call. Prism checks each answer it makes against the spec (--errors turns a violation into a
 // 500), and the client must take each one: a dynamic mock is only useful if both hold.
-import { createSessionsClient } from "@realtimekit-sessions/client";
 import { startMockServer } from "@realtimekit-sessions/mock";
-import { ACCOUNT, APP } from "@realtimekit-sessions/test-kit";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { CALLS, OPERATION_IDS } from "../support/cases.js";
-import { violations } from "../support/client.js";
+import { mockClient, violations } from "../support/client.js";
 
 const ROUNDS = 10;
 let mock: Awaited<ReturnType<typeof startMockServer>>;
@@ -22,19 +20,7 @@ afterAll(async () => {
 test.each(OPERATION_IDS)(
   "%s takes every answer a dynamic mock makes, and the mock finds none invalid",
   async (operation) => {
-    const responses: Response[] = [];
-    const client = createSessionsClient({
-      apiToken: "dynamic-token",
-      accountId: ACCOUNT,
-      appId: APP,
-      baseUrl: mock.url,
-      retries: 0,
-      fetch: async (request) => {
-        const response = await fetch(request);
-        responses.push(response);
-        return response;
-      },
-    });
+    const { client, responses } = mockClient(undefined, mock.url);
     const bodies = new Set<string>();
     for (let round = 0; round < ROUNDS; round++) {
       const data = await CALLS[operation](client);

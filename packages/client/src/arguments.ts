@@ -10,7 +10,7 @@ const HEADER_NAME_RE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // What fetch sends as a header value: no line breaks or NUL, no character above U+00FF.
 const HEADER_VALUE_RE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** The longest delay a timer keeps: setTimeout fires at once for anything longer. */
-export const MAX_TIMER_MS = 2_147_483_647;
+const MAX_TIMER_MS = 2_147_483_647;
 /** Cloudflare account and app ids are at most 32 characters (the official document's `maxLength`). */
 const MAX_ID_LENGTH = 32;
 
