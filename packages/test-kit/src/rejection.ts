@@ -1,13 +1,29 @@
 // What a call failed with, as a value a test can assert on: a test of a failure fails loudly
 // when the call does not fail at all.
 
-/** The reason `promise` rejected with; throws when it resolved instead. */
-export async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknown> {
+/**
+ * The reason `promise` rejected with; throws when it resolved instead, or, given a class, when
+ * the reason is not an instance of it (the reason is then typed as one).
+ */
+export async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknown>;
+export async function rejectionOf<T>(
+  promise: PromiseLike<unknown>,
+  type: abstract new (...args: never[]) => T,
+): Promise<T>;
+export async function rejectionOf(
+  promise: PromiseLike<unknown>,
+  type?: abstract new (...args: never[]) => unknown,
+): Promise<unknown> {
   const settled = await Promise.resolve(promise).then(
     (value) => ({ rejected: false as const, value }),
     (reason: unknown) => ({ rejected: true as const, reason }),
   );
   if (!settled.rejected) throw new Error(`expected a rejection, but it resolved with ${describe(settled.value)}`);
+  if (type && !(settled.reason instanceof type)) {
+    throw new Error(`expected a rejection with a ${type.name}, but got ${String(settled.reason)}`, {
+      cause: settled.reason,
+    });
+  }
   return settled.reason;
 }
 

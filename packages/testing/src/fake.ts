@@ -1,0 +1,343 @@
+// The fake itself: a `fetch` that answers like the Sessions API (and like the storage host
+// behind its download links) from seeded data, with faults and rate limits on demand.
+import type { OperationName } from "@realtimekit-sessions/client/operations";
+import { type Body, defaultError, gatewayError, serviceError, success } from "./envelopes.js";
+import type { TranscriptLayout } from "./files.js";
+import { OPERATIONS } from "./generated/operations.js";
+import type { OperationSpec } from "./operation-table.js";
+import { createRandom } from "./random.js";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { createRoutes, type Handler } from "./routes.js";
+import { type FakeSession, type SessionSeed, seedSessions } from "./seed.js";
+import { createStorage } from "./storage.js";
+import { invalidParameter } from "./validate.js";
+
+export type { OperationName };
+
+export interface FakeApiOptions {
+  /**
+   * The sessions of the app: how many to generate, or partial sessions to fill in.
+   * @default 10
+   * @example createFakeApi({ sessions: [{ status: "LIVE" }, { status: "ENDED", participants: 3 }] })
+   */
+  sessions?: number | readonly SessionSeed[] | undefined;
+  /** Seed of everything generated: the same seed makes the same data. @default 1 */
+  seed?: number | undefined;
+  /** @default "023e105f4ecef8ad9ca31a8372d0c353" */
+  accountId?: string | undefined;
+  /** @default "4f1d2b9c8e7a6d5c4b3a291807f6e5d4" */
+  appId?: string | undefined;
+  /**
+   * The API token the fake accepts; any non-empty token when not set. A request without one,
+   * or with another, gets the gateway's 401.
+   */
+  apiToken?: string | undefined;
+  /**
+   * Where the fake's API lives. Cloudflare's own by default, so msw handlers catch a client
+   * made with default options.
+   * @default "https://api.cloudflare.com/client/v4"
+   */
+  baseUrl?: string | undefined;
+  /** How long download links stay valid. @default 3600000 */
+  linkTtlMs?: number | undefined;
+  /** How many polls of `getSummaryDownload` after `generateSummary` still answer 404. @default 0 */
+  summaryPolls?: number | undefined;
+  /** The CSV layout of transcripts. @default "headed" */
+  transcriptLayout?: TranscriptLayout | undefined;
+  /**
+   * A request allowance per window, as Cloudflare enforces it: every answer then carries
+   * `Ratelimit` and `Ratelimit-Policy`, and a request beyond the allowance gets a 429 with
+   * `Retry-After`. No limit and no such headers when not set.
+   * @example createFakeApi({ rateLimit: { requests: 250, windowMs: 10_000 } })
+   */
+  rateLimit?: RateLimitOptions | undefined;
+}
+
+export interface FaultOptions {
+  /** The status to answer with (200 to 599); ignored with `network`. @default 500 */
+  status?: number | undefined;
+  /** How many of the next calls fail. @default 1 */
+  times?: number | undefined;
+  /** A `Retry-After` header, in seconds. */
+  retryAfter?: number | undefined;
+  /**
+   * The body: an object or array is sent as JSON, a string as it is (an empty or HTML body,
+   * as the edge sometimes sends). @default the API's envelope for the status
+   */
+  body?: unknown;
+  /** More response headers. */
+  headers?: Record<string, string> | undefined;
+  /** Fail like a broken connection: `fetch` rejects with a `TypeError`, and no answer comes. */
+  network?: boolean | undefined;
+}
+
+/** One request the fake received, and what it answered. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  /** The API operation, `"download"` for the storage host, undefined for an unknown route. */
+  operation: OperationName | "download" | undefined;
+  /** The query, one value per name. */
+  query: Record<string, string>;
+  /** The request headers, lowercase, with credentials redacted. */
+  headers: Record<string, string>;
+  /** The status answered, or `null` for an injected network failure. */
+  status: number | null;
+}
+
+export interface FakeApi {
+  readonly baseUrl: string;
+  readonly accountId: string;
+  readonly appId: string;
+  /** Origin of the download links' storage host, which `fetch` serves too. */
+  readonly storageOrigin: string;
+  /** Answers a request like the API or its storage host; pass it as the client's `fetch`. */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** The app's data, as the fake serves it: assert against it. */
+  readonly sessions: readonly FakeSession[];
+  /** Every request received, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Makes the next calls of `operation` fail (a status, a body, a broken connection). */
+  fail(operation: OperationName, fault?: FaultOptions): void;
+}
+
+const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+const STORAGE_ORIGIN = "https://storage.realtimekit-fake.test";
+const REDACTED = new Set(["authorization", "x-auth-key", "cookie"]);
+
+interface Fault extends FaultOptions {
+  left: number;
+}
+
+/**
+ * An in-process fake of the Sessions API, seeded with your data: pass its `fetch` to the client.
+ *
+ * @example
+ * const fake = createFakeApi({ sessions: 120 });
+ * const client = createSessionsClient({ apiToken: "test", ...fake });
+ */
+export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
+  const random = createRandom(options.seed ?? 1);
+  const accountId = options.accountId ?? "023e105f4ecef8ad9ca31a8372d0c353";
+  const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
+  const baseUrl = baseUrlOf(options.baseUrl);
+  const sessions = seedSessions(count("sessions", options.sessions ?? 10), random);
+  const storage = createStorage(STORAGE_ORIGIN);
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
+  const routes = createRoutes({
+    sessions,
+    storage,
+    linkTtlMs: whole("linkTtlMs", options.linkTtlMs ?? 3_600_000),
+    summaryPolls: whole("summaryPolls", options.summaryPolls ?? 0),
+    transcriptLayout: options.transcriptLayout ?? "headed",
+  });
+  const faults = new Map<string, Fault[]>();
+  const requests: RecordedRequest[] = [];
+  const matchers = Object.entries(OPERATIONS as Record<OperationName, OperationSpec>)
+    .map(([name, operation]) => ({ name: name as OperationName, operation, ...matcherOf(operation.path) }))
+    // A literal segment before a parameter: `/sessions/peer-report/{peer_id}` before `/sessions/{session_id}/chat`.
+    .sort((a, b) => bySpecificity(a.operation.path, b.operation.path));
+  let rays = 0;
+
+  function answer(status: number, body: Body | string | null, headers: Record<string, string> = {}): Response {
+    const json = body !== null && typeof body !== "string";
+    return new Response(json ? JSON.stringify(body) : body, {
+      status,
+      headers: {
+        ...(json ? { "content-type": "application/json" } : {}),
+        "cf-ray": `${(++rays).toString(16).padStart(16, "0")}-FAKE`,
+        ...headers,
+      },
+    });
+  }
+
+  async function serveApi(request: Request, record: RecordedRequest): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname.slice(new URL(baseUrl).pathname.replace(/\/$/, "").length);
+    const route = matchers.find((matcher) => matcher.regex.test(path) && matcher.operation.method === request.method);
+    record.operation = route?.name;
+
+    const fault = route && takeFault(route.name);
+    if (fault?.network) {
+      throw new TypeError("fetch failed", { cause: new Error("connection reset (injected with fake.fail)") });
+    }
+    const limit = limiter?.take();
+    const limitHeaders = limit?.headers ?? {};
+    if (fault) {
+      const status = fault.status ?? 500;
+      const body = fault.body === undefined ? defaultError(status) : fault.body;
+      return answer(status, typeof body === "string" ? body : (body as Body), {
+        ...limitHeaders,
+        ...(fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {}),
+        ...fault.headers,
+      });
+    }
+    if (limit && !limit.allowed) return answer(429, defaultError(429), limitHeaders);
+    if (!authenticated(request.headers, options.apiToken)) {
+      return answer(401, gatewayError(10000, "Authentication error"), limitHeaders);
+    }
+    if (!route) {
+      return answer(
+        404,
+        gatewayError(7003, `Could not route to ${path}, perhaps your object identifier is invalid?`),
+        limitHeaders,
+      );
+    }
+    const params = route.paramsOf(path);
+    const invalid = invalidParameter(route.operation, params, url.searchParams);
+    if (invalid) return answer(invalid.status, serviceError(invalid.status, invalid.message), limitHeaders);
+    if (params.account_id !== accountId) {
+      const prefix = `/accounts/${params.account_id}/realtime/kit`;
+      return answer(
+        404,
+        gatewayError(7003, `Could not route to ${prefix}, perhaps your object identifier is invalid?`),
+        limitHeaders,
+      );
+    }
+    if (params.app_id !== appId)
+      return answer(403, serviceError(403, "You do not have access to this app"), limitHeaders);
+
+    const handler: Handler = routes[route.name];
+    const result = handler(params, url.searchParams);
+    return "error" in result
+      ? answer(result.error.status, serviceError(result.error.status, result.error.message), limitHeaders)
+      : answer(200, success(result.data, result.extra), limitHeaders);
+  }
+
+  function takeFault(operation: OperationName): Fault | undefined {
+    const queue = faults.get(operation);
+    const fault = queue?.[0];
+    if (!queue || !fault) return undefined;
+    if (--fault.left <= 0) queue.shift();
+    return fault;
+  }
+
+  return {
+    baseUrl,
+    accountId,
+    appId,
+    storageOrigin: storage.origin,
+    sessions,
+    requests,
+
+    async fetch(input, init) {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      const url = new URL(request.url);
+      const record: RecordedRequest = {
+        method: request.method,
+        url: request.url,
+        operation: undefined,
+        query: Object.fromEntries(url.searchParams),
+        headers: redacted(request.headers),
+        status: null,
+      };
+      requests.push(record);
+      let response: Response;
+      if (url.origin === storage.origin) {
+        record.operation = "download";
+        response = storage.serve(request);
+      } else if (request.url.startsWith(`${baseUrl}/`)) {
+        response = await serveApi(request, record);
+      } else {
+        throw new TypeError(
+          `fetch failed: the fake RealtimeKit API serves ${baseUrl} and ${storage.origin}, not ${url.origin}`,
+        );
+      }
+      record.status = response.status;
+      return response;
+    },
+
+    fail(operation, fault = {}) {
+      if (!Object.hasOwn(OPERATIONS, operation)) {
+        throw new TypeError(
+          `fake.fail(): unknown operation ${JSON.stringify(operation)}; one of ${Object.keys(OPERATIONS).join(", ")}`,
+        );
+      }
+      const status = fault.status ?? 500;
+      if (!Number.isInteger(status) || status < 200 || status > 599) {
+        throw new TypeError(`fake.fail(): status must be a whole number from 200 to 599, not ${status}`);
+      }
+      const times = fault.times ?? 1;
+      if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times > 0))) {
+        throw new TypeError(`fake.fail(): times must be a whole number above 0, or Infinity, not ${times}`);
+      }
+      const queue = faults.get(operation) ?? [];
+      queue.push({ ...fault, left: times });
+      faults.set(operation, queue);
+    },
+  };
+}
+
+function baseUrlOf(value: string | undefined): string {
+  const text = (value ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) {
+    throw new TypeError(`createFakeApi(): baseUrl must be an http(s) URL, not ${JSON.stringify(value)}`);
+  }
+  return text;
+}
+
+function count(name: string, value: number | readonly SessionSeed[]): number | readonly SessionSeed[] {
+  if (typeof value === "number") whole(name, value);
+  else if (!Array.isArray(value)) throw new TypeError(`createFakeApi(): ${name} must be a count or a list of sessions`);
+  return value;
+}
+
+function whole(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new TypeError(`createFakeApi(): ${name} must be a whole number from 0, not ${value}`);
+  }
+  return value;
+}
+
+/** A Bearer token (the expected one, when set), or the legacy e-mail and key pair. */
+function authenticated(headers: Headers, expected: string | undefined): boolean {
+  const token = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
+  if (token) return expected === undefined || token === expected;
+  return expected === undefined && headers.has("x-auth-email") && headers.has("x-auth-key");
+}
+
+function redacted(headers: Headers): Record<string, string> {
+  const result: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    result[name] = REDACTED.has(name) ? value.replace(/^(Bearer\s+)?.*$/i, "$1[redacted]") : value;
+  });
+  return result;
+}
+
+/** A regex for a path template, and how to read its parameters out of a matching path. */
+function matcherOf(template: string) {
+  const names: string[] = [];
+  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return "([^/]+)";
+  });
+  const regex = new RegExp(`^${source}/?$`);
+  return {
+    regex,
+    paramsOf(path: string): Record<string, string> {
+      const match = regex.exec(path) ?? [];
+      return Object.fromEntries(names.map((name, index) => [name, decoded(match[index + 1] ?? "")]));
+    },
+  };
+}
+
+/** A path segment decoded, or as it is when it is not valid percent-encoding. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Orders path templates so that, at the first segment where they differ in kind, a literal comes first. */
+function bySpecificity(a: string, b: string): number {
+  const left = a.split("/");
+  const right = b.split("/");
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const literalA = !left[index]?.startsWith("{");
+    const literalB = !right[index]?.startsWith("{");
+    if (literalA !== literalB) return literalA ? -1 : 1;
+  }
+  return 0;
+}

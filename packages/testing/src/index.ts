@@ -1,0 +1,26 @@
+export {
+  type ChatMessage,
+  type ChildFactoryOptions,
+  type FactoryOptions,
+  GENERATED_FROM,
+  makeChatMessage,
+  makeParticipant,
+  makePeerReport,
+  makeSession,
+  makeSummary,
+  makeUtterance,
+  type SpokenFactoryOptions,
+  type Utterance,
+} from "./factories.js";
+export {
+  createFakeApi,
+  type FakeApi,
+  type FakeApiOptions,
+  type FaultOptions,
+  type OperationName,
+  type RecordedRequest,
+} from "./fake.js";
+export type { TranscriptLayout } from "./files.js";
+export { createRandom, type Random } from "./random.js";
+export type { RateLimitOptions } from "./rate-limit.js";
+export type { FakeSession, ParticipantSeed, SessionSeed } from "./seed.js";

@@ -1,0 +1,253 @@
+// What each operation answers, from the seeded data: filters, sorts and pages like the API,
+// download links to the fake storage host, and summaries that take a few polls to be ready.
+import type { Participant, Session } from "@realtimekit-sessions/client";
+import type { OperationName } from "@realtimekit-sessions/client/operations";
+import type { Body } from "./envelopes.js";
+import { chatCsv, type TranscriptLayout, transcriptFile } from "./files.js";
+import type { FakeSession } from "./seed.js";
+import type { Storage } from "./storage.js";
+
+export type Result = { data: unknown; extra?: Body } | { error: { status: number; message: string } };
+export type Handler = (params: Record<string, string>, query: URLSearchParams) => Result;
+
+export interface RouteContext {
+  sessions: readonly FakeSession[];
+  storage: Storage;
+  linkTtlMs: number;
+  summaryPolls: number;
+  transcriptLayout: TranscriptLayout;
+}
+
+/** What the API answers a list with when `per_page` is not given (the fake's choice; undocumented). */
+export const DEFAULT_PER_PAGE = 20;
+const PARTICIPANTS_RANGE_RE = /^(\d+):(\d+)$/;
+const PEER_REPORT_SECTIONS = {
+  device_info: ["metadata", ["device_info", "browser_metadata"]],
+  ip_information: ["metadata", ["ip_information"]],
+  precall_network_information: ["metadata", ["pc_metadata", "candidate_pairs"]],
+  events: ["metadata", ["events"]],
+  quality_stats: ["quality", undefined],
+} as const;
+
+const notFound = (message: string): Result => ({ error: { status: 404, message } });
+const unprocessable = (message: string): Result => ({ error: { status: 422, message } });
+
+export function createRoutes(context: RouteContext): Record<OperationName, Handler> {
+  const { sessions, storage } = context;
+  const byId = new Map(sessions.map((record) => [record.session.id, record]));
+  const byPeer = new Map<string, { record: FakeSession; participant: Participant }>();
+  for (const record of sessions) {
+    for (const participant of record.participants) {
+      for (const event of participant.peer_events ?? []) {
+        if (event.peer_id) byPeer.set(event.peer_id, { record, participant });
+      }
+    }
+  }
+
+  function withSession(
+    handler: (record: FakeSession, params: Record<string, string>, query: URLSearchParams) => Result,
+  ) {
+    return (params: Record<string, string>, query: URLSearchParams): Result => {
+      const record = byId.get(String(params.session_id));
+      return record ? handler(record, params, query) : notFound(`No session found with id ${params.session_id}`);
+    };
+  }
+
+  const link = (path: string, file: () => { body: string; contentType: string }) =>
+    storage.sign(path, context.linkTtlMs, file);
+
+  return {
+    listSessions(_, query) {
+      let found = sessions;
+      const status = query.get("status");
+      if (status) found = found.filter(({ session }) => session.status === status);
+      const from = query.get("start_time");
+      if (from) found = found.filter(({ session }) => Date.parse(session.started_at) >= Date.parse(from));
+      const to = query.get("end_time");
+      if (to) found = found.filter(({ session }) => Date.parse(session.started_at) <= Date.parse(to));
+      const meeting = query.get("associated_id");
+      if (meeting) found = found.filter(({ session }) => session.associated_id === meeting);
+      const search = query.get("search")?.toLowerCase();
+      if (search) {
+        found = found.filter(({ session }) =>
+          [session.meeting_display_name, session.associated_id, session.id].some((text) =>
+            text.toLowerCase().includes(search),
+          ),
+        );
+      }
+      const range = query.get("participants");
+      if (range) {
+        const [, min, max] = PARTICIPANTS_RANGE_RE.exec(range) ?? [];
+        if (min === undefined || max === undefined) {
+          return unprocessable(
+            `Invalid value for query parameter "participants": must be a range written min:max, for example 1:10`,
+          );
+        }
+        found = found.filter(
+          ({ participants }) => participants.length >= Number(min) && participants.length <= Number(max),
+        );
+      }
+      const key = query.get("sort_by") === "minutesConsumed" ? "minutes_consumed" : "created_at";
+      const sorted = sortBy(
+        found.map(({ session }) => listed(session)),
+        (session) => (key === "created_at" ? Date.parse(session.created_at) : session.minutes_consumed),
+        query.get("sort_order") ?? "DESC",
+      );
+      const { items, paging } = page(sorted, query);
+      return { data: { sessions: items }, extra: { paging } };
+    },
+
+    getSession: withSession(({ session }, _, query) => ({
+      data:
+        query.get("include_breakout_rooms") === "true"
+          ? { ...session, breakout_rooms: session.breakout_rooms ?? [] }
+          : listed(session),
+    })),
+
+    listParticipants: withSession(({ participants }, _, query) => {
+      let found = participants;
+      const search = query.get("search")?.toLowerCase();
+      if (search) {
+        found = found.filter((participant) =>
+          [participant.id, participant.custom_participant_id, participant.display_name].some((text) =>
+            text?.toLowerCase().includes(search),
+          ),
+        );
+      }
+      const sorted = sortBy(
+        found.map((participant) => shown(participant, query)),
+        (participant) =>
+          query.get("sort_by") === "duration" ? (participant.duration ?? 0) : Date.parse(participant.joined_at ?? ""),
+        query.get("sort_order") ?? "ASC",
+      );
+      const { items, paging } = page(sorted, query);
+      return { data: { participants: items, paging } };
+    }),
+
+    getParticipant: withSession(({ session, participants }, params, query) => {
+      const participant = participants.find((candidate) => candidate.id === params.participant_id);
+      return participant
+        ? { data: { participant: shown(participant, query) } }
+        : notFound(`No participant found with id ${params.participant_id} in session ${session.id}`);
+    }),
+
+    getPeerReport(params, query) {
+      const found = byPeer.get(String(params.peer_id));
+      if (!found) return notFound(`No peer found with id ${params.peer_id}`);
+      const { record, participant } = found;
+      const { preset_name, peer_events, ...rest } = participant;
+      const report = record.peerReports.get(String(participant.id)) ?? {};
+      const filters = query.get("filters")?.split(",");
+      return {
+        data: {
+          participant: {
+            ...rest,
+            session_id: record.session.id,
+            role: preset_name,
+            ...(query.get("include_peer_events") === "true" ? { peer_events } : {}),
+            peer_report: filters ? sections(report, filters as (keyof typeof PEER_REPORT_SECTIONS)[]) : report,
+          },
+        },
+      };
+    },
+
+    getChatDownload: withSession((record) => {
+      if (record.chat.length === 0) return notFound(`No chat found for session ${record.session.id}`);
+      const { url, expiry } = link(`chat/${record.session.id}.csv`, () => ({
+        body: chatCsv(record.chat),
+        contentType: "text/csv",
+      }));
+      return { data: { chat_download_url: url, chat_download_url_expiry: expiry } };
+    }),
+
+    getTranscriptDownload: withSession((record, _, query) => {
+      if (record.transcript.length === 0) return notFound(`No transcript found for session ${record.session.id}`);
+      const format = (query.get("format") ?? "CSV") as "CSV" | "JSON" | "SRT" | "VTT";
+      const { url, expiry } = link(`transcripts/${record.session.id}.${format.toLowerCase()}`, () => ({
+        body: transcriptFile(record.transcript, format, context.transcriptLayout, record.session.started_at),
+        contentType: { CSV: "text/csv", JSON: "application/json", SRT: "application/x-subrip", VTT: "text/vtt" }[
+          format
+        ],
+      }));
+      return {
+        data: { sessionId: record.session.id, transcript_download_url: url, transcript_download_url_expiry: expiry },
+      };
+    }),
+
+    generateSummary: withSession((record) => {
+      if (record.transcript.length === 0) return notFound(`No transcript found for session ${record.session.id}`);
+      if (record.summary.state === "none") {
+        record.summary.state = "generating";
+        record.summary.pollsLeft = context.summaryPolls;
+      }
+      return {
+        data: { session_id: record.session.id, status: record.summary.state === "ready" ? "COMPLETED" : "IN_PROGRESS" },
+      };
+    }),
+
+    getSummaryDownload: withSession((record) => {
+      const { summary } = record;
+      if (summary.state === "generating") {
+        if (summary.pollsLeft > 0) summary.pollsLeft--;
+        else summary.state = "ready";
+      }
+      if (summary.state !== "ready") {
+        return notFound(
+          `No summary found for session ${record.session.id}${summary.state === "none" ? ": generate it first" : " yet"}`,
+        );
+      }
+      const { url, expiry } = link(`summaries/${record.session.id}.md`, () => ({
+        body: summary.text,
+        contentType: "text/markdown",
+      }));
+      return { data: { sessionId: record.session.id, summaryDownloadUrl: url, summaryDownloadUrlExpiry: expiry } };
+    }),
+  };
+}
+
+/** A session as lists show it: without its breakout rooms. */
+function listed(session: Session): Session {
+  const { breakout_rooms: _, ...rest } = session;
+  return rest;
+}
+
+/** A participant with its peer events only when they were asked for. */
+function shown(participant: Participant, query: URLSearchParams): Participant {
+  if (query.get("include_peer_events") === "true") return participant;
+  const { peer_events: _, ...rest } = participant;
+  return rest;
+}
+
+function sortBy<T>(items: T[], key: (item: T) => number, order: string): T[] {
+  const direction = order === "ASC" ? 1 : -1;
+  return items.sort((a, b) => (key(a) - key(b)) * direction);
+}
+
+/** One page of `items` (pages count from 1; page 0 is page 1), with 1-based inclusive offsets. */
+function page<T>(items: readonly T[], query: URLSearchParams) {
+  const perPage = Math.floor(Number(query.get("per_page") || DEFAULT_PER_PAGE)) || DEFAULT_PER_PAGE;
+  const pageNo = Math.max(1, Math.floor(Number(query.get("page_no") || 1)));
+  const offset = (pageNo - 1) * perPage;
+  const slice = items.slice(offset, offset + perPage);
+  return {
+    items: slice,
+    paging: {
+      start_offset: slice.length > 0 ? offset + 1 : offset,
+      end_offset: offset + slice.length,
+      total_count: items.length,
+    },
+  };
+}
+
+/** Only the asked-for sections of a peer report. */
+function sections(report: Record<string, unknown>, filters: (keyof typeof PEER_REPORT_SECTIONS)[]) {
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const filter of filters) {
+    const [part, keys] = PEER_REPORT_SECTIONS[filter];
+    const source = (report[part] ?? {}) as Record<string, unknown>;
+    const target = result[part] ?? {};
+    result[part] = target;
+    for (const key of keys ?? Object.keys(source)) if (source[key] !== undefined) target[key] = source[key];
+  }
+  return result;
+}

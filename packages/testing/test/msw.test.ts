@@ -1,0 +1,27 @@
+// msw users: the fake's handlers catch the client's requests made with the global fetch and
+// the default base URL, downloads from the storage host included.
+import { createSessionsClient } from "@realtimekit-sessions/client";
+import { createDownloads } from "@realtimekit-sessions/client/downloads";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createFakeApi } from "../src/msw.js";
+
+const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 3 }, { status: "LIVE" }] });
+const server = setupServer(...fake.handlers);
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
+test("a client with default options reaches the fake through msw", async () => {
+  const client = createSessionsClient({ apiToken: "test", accountId: fake.accountId, appId: fake.appId });
+
+  const { sessions } = await client.listSessions({ status: "LIVE" });
+  const chat = [];
+  for await (const message of createDownloads(client).downloadChat(fake.sessions[0]?.session.id ?? "")) {
+    chat.push(message);
+  }
+
+  expect(sessions.map((session) => session.id)).toEqual([fake.sessions[1]?.session.id]);
+  expect(chat).toEqual(fake.sessions[0]?.chat);
+  expect(fake.requests.map((request) => request.operation)).toEqual(["listSessions", "getChatDownload", "download"]);
+});
