@@ -18,6 +18,7 @@ const MANIFESTS = [
   "spec/package.json",
   "packages/client/package.json",
   "packages/mock/package.json",
+  "packages/testing/package.json",
   "packages/demo/package.json",
   "packages/release-checks/package.json",
   "contract-tests/package.json",
@@ -58,6 +59,7 @@ afterAll(async () => {
 test("releases each published package as 0.1.0, the minor bump winning over the patch", async () => {
   expect((await manifest("packages/client")).version).toBe("0.1.0");
   expect((await manifest("packages/mock")).version).toBe("0.1.0");
+  expect((await manifest("packages/testing")).version).toBe("0.1.0");
 });
 
 test("never versions a private package", async () => {

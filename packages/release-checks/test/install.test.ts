@@ -20,7 +20,7 @@ async function node(...args: string[]): Promise<string> {
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "realtimekit-user-"));
   const tarballs: string[] = [];
-  for (const name of ["client", "mock"]) {
+  for (const name of ["client", "mock", "testing"]) {
     const { stdout } = await run("pnpm", ["pack", "--pack-destination", project], { cwd: packageDirectory(name) });
     tarballs.push(stdout.trim().split("\n").at(-1) ?? "");
   }
@@ -30,7 +30,7 @@ beforeAll(async () => {
   );
   await run(
     "npm",
-    ["install", "--no-audit", "--no-fund", ...tarballs, "typescript@5.9.3", "@types/node@20.19.43"],
+    ["install", "--no-audit", "--no-fund", ...tarballs, "msw@2.15.0", "typescript@5.9.3", "@types/node@20.19.43"],
     // The mock's Prism pulls in an install-time telemetry script; a test run sends no analytics.
     { cwd: project, env: { ...process.env, SCARF_ANALYTICS: "false", DO_NOT_TRACK: "1" } },
   );
@@ -69,6 +69,17 @@ test.each(["node16", "bundler"])(
       `import { createSessionsClient, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
 import { type ChatRow, createDownloads, RealtimeKitFormatError, type TranscriptRow } from "@realtimekit-sessions/client/downloads";
 import { startMockServer } from "@realtimekit-sessions/mock";
+import { createFakeApi, type FakeSession, makeSession, type RecordedRequest } from "@realtimekit-sessions/testing";
+import { createFakeApi as createFakeWithHandlers } from "@realtimekit-sessions/testing/msw";
+import { setupServer } from "msw/node";
+
+const fake = createFakeApi({ sessions: [makeSession({ status: "LIVE" }), { status: "ENDED", participants: 2 }] });
+const seeded: readonly FakeSession[] = fake.sessions;
+const fakeClient = createSessionsClient({ apiToken: "t", ...fake });
+fake.fail("listSessions", { status: 503, retryAfter: 1 });
+const log: readonly RecordedRequest[] = fake.requests;
+console.log(await fakeClient.listSessions({ status: "LIVE" }).catch(() => undefined), seeded.length, log.length);
+setupServer(...createFakeWithHandlers().handlers).close();
 
 const mock = await startMockServer({ errors: true });
 const client = createSessionsClient({ apiToken: "t", accountId: "a", appId: "b", baseUrl: mock.url });
@@ -132,6 +143,30 @@ await mock.close();
     expect(outcome).toBe("");
   },
 );
+
+test("runs the published fake through the published client, and through msw", async () => {
+  const output = await node(
+    "--input-type=module",
+    "-e",
+    `import { createSessionsClient } from "@realtimekit-sessions/client";
+     import { createDownloads } from "@realtimekit-sessions/client/downloads";
+     import { createFakeApi } from "@realtimekit-sessions/testing";
+     import { createFakeApi as createFakeWithHandlers } from "@realtimekit-sessions/testing/msw";
+     import { setupServer } from "msw/node";
+     const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 2 }, { status: "LIVE" }] });
+     const client = createSessionsClient({ apiToken: "t", accountId: fake.accountId, appId: fake.appId, baseUrl: fake.baseUrl, fetch: fake.fetch });
+     const { sessions } = await client.listSessions({ status: "ENDED" });
+     let messages = 0;
+     for await (const message of createDownloads(client).downloadChat(sessions[0].id)) messages += message.payload ? 1 : 0;
+     const mocked = createFakeWithHandlers({ sessions: 3 });
+     const server = setupServer(...mocked.handlers);
+     server.listen({ onUnhandledRequest: "error" });
+     const viaMsw = await createSessionsClient({ apiToken: "t", accountId: mocked.accountId, appId: mocked.appId }).listSessions();
+     server.close();
+     console.log(JSON.stringify({ ended: sessions.length, messages, viaMsw: viaMsw.paging.total_count }));`,
+  );
+  expect(JSON.parse(output)).toEqual({ ended: 1, messages: 2, viaMsw: 3 });
+});
 
 test("starts the published mock and makes a real call through the published client", async () => {
   const output = await node(

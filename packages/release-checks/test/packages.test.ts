@@ -7,7 +7,7 @@ import { formatMessage } from "publint/utils";
 import { describe, expect, test } from "vitest";
 
 const run = promisify(execFile);
-const PUBLISHED = ["client", "mock"];
+const PUBLISHED = ["client", "mock", "testing"];
 const directory = (name: string) => new URL(`../../${name}/`, import.meta.url).pathname;
 
 describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {

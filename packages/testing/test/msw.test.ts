@@ -25,3 +25,23 @@ test("a client with default options reaches the fake through msw", async () => {
   expect(chat).toEqual(fake.sessions[0]?.chat);
   expect(fake.requests.map((request) => request.operation)).toEqual(["listSessions", "getChatDownload", "download"]);
 });
+
+test("the main entry loads no msw, so users without it can import it", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const seen = new Set<string>();
+  const imports: string[] = [];
+  const visit = async (file: URL) => {
+    if (seen.has(file.href)) return;
+    seen.add(file.href);
+    const code = await readFile(file, "utf8");
+    for (const [, specifier = ""] of code.matchAll(/\bfrom\s+"([^"]+)"/g)) {
+      if (specifier.startsWith(".")) await visit(new URL(specifier, file));
+      else imports.push(specifier);
+    }
+  };
+
+  await visit(new URL("../dist/index.js", import.meta.url));
+
+  expect(seen.size).toBeGreaterThan(1);
+  expect([...new Set(imports)].sort()).toEqual(["papaparse"]);
+});
