@@ -7,6 +7,7 @@ import { format, type Server, type Summary, spread, startServer, summarize } fro
 import { benchImports } from "./imports.js";
 import { benchRequests } from "./requests.js";
 import { benchSizes } from "./sizes.js";
+import { benchTestKits } from "./test-kits.js";
 import { pagination, transcript } from "./workers.js";
 
 const OUT = new URL("../../BENCHMARKS.md", import.meta.url);
@@ -22,7 +23,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/6 per-request cost");
+  log("1/7 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 15, warmups: 3 },
@@ -45,7 +46,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/6 cold import");
+  log("2/7 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -67,7 +68,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/6 bundle size");
+  log("3/7 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -79,7 +80,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/6 pagination");
+  log("4/7 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -128,7 +129,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/6 transcript download and parse");
+  log("5/7 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 3;
   const modes = ["raw", "naive", "ours"] as const;
@@ -166,8 +167,38 @@ async function transcripts(server: Server) {
   };
 }
 
+async function testKits() {
+  log("6/7 test kits: the fake and the Prism mock");
+  const result = await benchTestKits(
+    quick
+      ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
+      : { fakeReadies: 50, prismStarts: 5, calls: 2_000, rounds: 5 },
+  );
+  const ready = result.ready["fake, 10 sessions"].median;
+  const fakeRate = result.callsPerSecond.fake.median;
+  const prismRate = result.callsPerSecond["Prism mock"].median;
+  return {
+    text: `Ready: from \`createFakeApi()\` (${quick ? 5 : 50} creations, after one that compiles the code) or \`startMockServer()\` (${quick ? 1 : 5} starts) to a fake or mock that answers. Calls: the client's \`getSession\` and \`listSessions\` alternating, one at a time as a test makes them, ${quick ? 1 : 5} interleaved samples each (Prism samples are 500 calls).\n\n${table(
+      ["test kit", "ready, median (ms)", "spread (ms)"],
+      Object.entries(result.ready).map(([name, summary]) => [name, format(summary.median, 2), spread(summary, 2)]),
+    )}\n\n${table(
+      ["test kit", "client calls per second, median", "spread", "ratio to Prism"],
+      Object.entries(result.callsPerSecond).map(([name, summary]) => [
+        name,
+        format(summary.median, 0),
+        spread(summary, 0),
+        `${format(summary.median / prismRate, 1)}x`,
+      ]),
+    )}`,
+    ready,
+    fakeRate,
+    prismReady: result.ready["Prism mock"].median,
+    prismRate,
+  };
+}
+
 async function devLoop() {
-  log("6/6 developer loop (the README's test command on a fresh clone)");
+  log("7/7 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -189,6 +220,7 @@ try {
   const s = await sizes();
   const p = await pages(server);
   const t = await transcripts(server);
+  const k = await testKits();
   const d = quick ? undefined : await devLoop();
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const met = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -209,6 +241,8 @@ Method: every comparison is measured in the same run, candidates interleaved (A 
 | pagination, memory flat in the number of pages | heap at the last tenth / at the first tenth: ${format(p.heapGrowth, 2)} | ${met(p.heapGrowth < 1.25)} |
 | transcript, at least half the raw read speed | ${format(t.ratio * 100, 0)}% | ${met(t.ratio >= 0.5)} |
 | transcript, memory not growing with file size | peak RSS ${format(t.rssSmall)} MB at one fifth the size, ${format(t.rssLarge)} MB at full size | ${met(t.rssLarge < t.rssSmall * 1.5)} |
+| the fake ready in under 10 ms | ${format(k.ready, 2)} ms (Prism: ${format(k.prismReady, 0)} ms) | ${met(k.ready < 10)} |
+| at least 5,000 client calls per second through the fake | ${format(k.fakeRate, 0)} (Prism: ${format(k.prismRate, 0)}) | ${met(k.fakeRate >= 5000)} |
 
 ## 1. Per-request cost
 
@@ -238,7 +272,11 @@ ${t.text}
 
 The parser is papaparse, fed batches of at least 256 KB cut at record boundaries; on this quote-heavy file papaparse alone parses about 55 MB/s in memory, which bounds ours. The naive reader splits on commas inside quoted fields, so its rows are wrong; it is here for speed and memory only.
 
-## 6. Developer loop
+## 6. Test kits: the in-process fake and the Prism mock
+
+${k.text}
+
+## 7. Developer loop
 
 ${d ? d.text : "Not run in a quick run."}
 `;

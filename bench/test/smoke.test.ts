@@ -5,6 +5,7 @@ import { type Server, startServer } from "../src/harness.js";
 import { benchImports } from "../src/imports.js";
 import { benchRequests } from "../src/requests.js";
 import { benchSizes } from "../src/sizes.js";
+import { benchTestKits } from "../src/test-kits.js";
 import { pagination, transcript } from "../src/workers.js";
 
 let server: Server;
@@ -45,3 +46,11 @@ test("transcript: ours reads as many records as there are lines", async () => {
   expect(ours.rows).toBeGreaterThan(1000);
   expect(ours.rows).toBe(naive.rows);
 });
+
+test("test kits: the fake and Prism both get ready and answer the client's calls", async () => {
+  const result = await benchTestKits({ fakeReadies: 2, prismStarts: 1, calls: 20, rounds: 1 });
+  expect(Object.keys(result.ready)).toEqual(["fake, 10 sessions", "fake, 1,000 sessions", "Prism mock"]);
+  for (const summary of [...Object.values(result.ready), ...Object.values(result.callsPerSecond)]) {
+    expect(summary.median).toBeGreaterThan(0);
+  }
+}, 60_000);
