@@ -61,8 +61,8 @@ export interface FaultOptions {
   /** A `Retry-After` header, in seconds. */
   retryAfter?: number | undefined;
   /**
-   * The body: an object or array is sent as JSON, a string as it is (an empty or HTML body,
-   * as the edge sometimes sends). @default the API's envelope for the status
+   * The body: an object or array is sent as JSON, a string as it is (an HTML page, as the
+   * edge sometimes sends), `null` as no body at all. @default the API's envelope for the status
    */
   body?: unknown;
   /** More response headers. */
@@ -114,7 +114,8 @@ interface Fault extends FaultOptions {
  *
  * @example
  * const fake = createFakeApi({ sessions: 120 });
- * const client = createSessionsClient({ apiToken: "test", ...fake });
+ * const { accountId, appId, baseUrl, fetch } = fake;
+ * const client = createSessionsClient({ apiToken: "test", accountId, appId, baseUrl, fetch });
  */
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const random = createRandom(options.seed ?? 1);

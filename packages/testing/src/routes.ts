@@ -44,6 +44,17 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
     }
   }
 
+  // Sessions do not change once seeded: their times are parsed once, on first use.
+  const times = new WeakMap<FakeSession, { started: number; created: number }>();
+  function timesOf(record: FakeSession) {
+    let parsed = times.get(record);
+    if (!parsed) {
+      parsed = { started: Date.parse(record.session.started_at), created: Date.parse(record.session.created_at) };
+      times.set(record, parsed);
+    }
+    return parsed;
+  }
+
   function withSession(
     handler: (record: FakeSession, params: Record<string, string>, query: URLSearchParams) => Result,
   ) {
@@ -62,9 +73,9 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
       const status = query.get("status");
       if (status) found = found.filter(({ session }) => session.status === status);
       const from = query.get("start_time");
-      if (from) found = found.filter(({ session }) => Date.parse(session.started_at) >= Date.parse(from));
+      if (from) found = found.filter((record) => timesOf(record).started >= Date.parse(from));
       const to = query.get("end_time");
-      if (to) found = found.filter(({ session }) => Date.parse(session.started_at) <= Date.parse(to));
+      if (to) found = found.filter((record) => timesOf(record).started <= Date.parse(to));
       const meeting = query.get("associated_id");
       if (meeting) found = found.filter(({ session }) => session.associated_id === meeting);
       const search = query.get("search")?.toLowerCase();
@@ -87,14 +98,14 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
           ({ participants }) => participants.length >= Number(min) && participants.length <= Number(max),
         );
       }
-      const key = query.get("sort_by") === "minutesConsumed" ? "minutes_consumed" : "created_at";
+      const byMinutes = query.get("sort_by") === "minutesConsumed";
       const sorted = sortBy(
-        found.map(({ session }) => listed(session)),
-        (session) => (key === "created_at" ? Date.parse(session.created_at) : session.minutes_consumed),
+        [...found],
+        (record) => (byMinutes ? record.session.minutes_consumed : timesOf(record).created),
         query.get("sort_order") ?? "DESC",
       );
       const { items, paging } = page(sorted, query);
-      return { data: { sessions: items }, extra: { paging } };
+      return { data: { sessions: items.map(({ session }) => listed(session)) }, extra: { paging } };
     },
 
     getSession: withSession(({ session }, _, query) => ({
