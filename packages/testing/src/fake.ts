@@ -38,6 +38,12 @@ export interface FakeApiOptions {
    * @default "https://api.cloudflare.com/client/v4"
    */
   baseUrl?: string | undefined;
+  /**
+   * Where download links point. Set it beside `baseUrl` when you serve the fake over HTTP, so
+   * that links lead back to your server.
+   * @default "https://storage.realtimekit-fake.test"
+   */
+  storageUrl?: string | undefined;
   /** How long download links stay valid. @default 3600000 */
   linkTtlMs?: number | undefined;
   /** How many polls of `getSummaryDownload` after `generateSummary` still answer 404. @default 0 */
@@ -89,8 +95,8 @@ export interface FakeApi {
   readonly baseUrl: string;
   readonly accountId: string;
   readonly appId: string;
-  /** Origin of the download links' storage host, which `fetch` serves too. */
-  readonly storageOrigin: string;
+  /** Where the download links point: the storage host, which `fetch` serves too. */
+  readonly storageUrl: string;
   /** Answers a request like the API or its storage host; pass it as the client's `fetch`. */
   fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   /** The app's data, as the fake serves it: assert against it. */
@@ -102,7 +108,7 @@ export interface FakeApi {
 }
 
 const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
-const STORAGE_ORIGIN = "https://storage.realtimekit-fake.test";
+const DEFAULT_STORAGE_URL = "https://storage.realtimekit-fake.test";
 const REDACTED = new Set(["authorization", "x-auth-key", "cookie"]);
 
 interface Fault extends FaultOptions {
@@ -121,9 +127,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const random = createRandom(options.seed ?? 1);
   const accountId = options.accountId ?? "023e105f4ecef8ad9ca31a8372d0c353";
   const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
-  const baseUrl = baseUrlOf(options.baseUrl);
+  const baseUrl = urlOf("baseUrl", options.baseUrl ?? DEFAULT_BASE_URL);
   const sessions = seedSessions(count("sessions", options.sessions ?? 10), random);
-  const storage = createStorage(STORAGE_ORIGIN);
+  const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
   const routes = createRoutes({
     sessions,
@@ -217,7 +223,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     baseUrl,
     accountId,
     appId,
-    storageOrigin: storage.origin,
+    storageUrl: storage.url,
     sessions,
     requests,
 
@@ -234,14 +240,14 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       };
       requests.push(record);
       let response: Response;
-      if (url.origin === storage.origin) {
+      if (request.url.startsWith(`${storage.url}/`)) {
         record.operation = "download";
         response = storage.serve(request);
       } else if (request.url.startsWith(`${baseUrl}/`)) {
         response = await serveApi(request, record);
       } else {
         throw new TypeError(
-          `fetch failed: the fake RealtimeKit API serves ${baseUrl} and ${storage.origin}, not ${url.origin}`,
+          `fetch failed: the fake RealtimeKit API serves ${baseUrl} and ${storage.url}, not ${url.origin}`,
         );
       }
       record.status = response.status;
@@ -269,10 +275,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   };
 }
 
-function baseUrlOf(value: string | undefined): string {
-  const text = (value ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+function urlOf(name: string, value: string): string {
+  const text = value.replace(/\/+$/, "");
   if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) {
-    throw new TypeError(`createFakeApi(): baseUrl must be an http(s) URL, not ${JSON.stringify(value)}`);
+    throw new TypeError(`createFakeApi(): ${name} must be an http(s) URL, not ${JSON.stringify(value)}`);
   }
   return text;
 }

@@ -21,6 +21,6 @@ export function createFakeApi(options?: FakeApiOptions): FakeApiWithHandlers {
   const fake = createFake(options);
   const resolver = ({ request }: { request: Request }) => fake.fetch(request);
   return Object.assign(fake, {
-    handlers: [http.all(`${fake.baseUrl}/*`, resolver), http.all(`${fake.storageOrigin}/*`, resolver)],
+    handlers: [http.all(`${fake.baseUrl}/*`, resolver), http.all(`${fake.storageUrl}/*`, resolver)],
   });
 }

@@ -13,13 +13,14 @@ interface Link {
 }
 
 export interface Storage {
-  readonly origin: string;
+  /** Where the links point; files are served below it. */
+  readonly url: string;
   /** A signed link to the file `file()` gives when downloaded, and when it expires. */
   sign(path: string, ttlMs: number, file: () => StoredFile): { url: string; expiry: string };
   serve(request: Request): Response;
 }
 
-export function createStorage(origin: string): Storage {
+export function createStorage(url: string): Storage {
   const links = new Map<string, Link>();
   let signed = 0;
 
@@ -30,7 +31,7 @@ export function createStorage(origin: string): Storage {
     );
 
   return {
-    origin,
+    url,
     sign(path, ttlMs, file) {
       const now = Date.now();
       // Forget links that expired a while ago, so that a long test run keeps little.
@@ -41,12 +42,11 @@ export function createStorage(origin: string): Storage {
       const ttlSeconds = Math.ceil(ttlMs / 1_000);
       links.set(signature, { expiresAt: now + ttlMs, ttlSeconds, file });
       return {
-        url: `${origin}/${path}?X-Amz-Expires=${ttlSeconds}&X-Amz-Signature=${signature}`,
+        url: `${url}/${path}?X-Amz-Expires=${ttlSeconds}&X-Amz-Signature=${signature}`,
         expiry: new Date(now + ttlMs).toISOString(),
       };
     },
     serve(request) {
-      const url = new URL(request.url);
       if (request.headers.has("authorization")) {
         return refuse(
           400,
@@ -54,7 +54,7 @@ export function createStorage(origin: string): Storage {
           "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified",
         );
       }
-      const link = links.get(url.searchParams.get("X-Amz-Signature") ?? "");
+      const link = links.get(new URL(request.url).searchParams.get("X-Amz-Signature") ?? "");
       if (!link)
         return refuse(
           403,

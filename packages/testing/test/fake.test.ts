@@ -3,12 +3,13 @@
 // wait, and injects faults and rate limits. Every API answer in these tests is also checked
 // against the spec on its way to the client.
 import {
+  createSessionsClient,
   RealtimeKitApiError,
   RealtimeKitArgumentError,
   RealtimeKitConnectionError,
 } from "@realtimekit-sessions/client";
 import { createDownloads, RealtimeKitDownloadError } from "@realtimekit-sessions/client/downloads";
-import { rejectionOf } from "@realtimekit-sessions/test-kit";
+import { rejectionOf, serveFetch } from "@realtimekit-sessions/test-kit";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { createFakeApi, type FakeApi, makeSession, type SessionSeed } from "../src/index.js";
 import { conformingClient } from "./conformance.js";
@@ -604,4 +605,28 @@ test("makeSession gives a session the fake can serve as it is", async () => {
 
   // Every field was given, counters included, so none is recomputed from the (no) participants.
   expect(served).toEqual(session);
+});
+
+test("served over HTTP with storageUrl beside baseUrl, the fake's links lead back to the server", async () => {
+  let fake = createFakeApi();
+  await using server = await serveFetch((request) => fake.fetch(request));
+  fake = createFakeApi({
+    sessions: [{ status: "ENDED", chat: 2 }],
+    baseUrl: `${server.url}/client/v4`,
+    storageUrl: `${server.url}/storage`,
+  });
+  const client = createSessionsClient({
+    apiToken: "test",
+    accountId: fake.accountId,
+    appId: fake.appId,
+    baseUrl: fake.baseUrl,
+  });
+
+  const rows = await all(createDownloads(client).downloadChat(fake.sessions[0]?.session.id ?? ""));
+
+  expect(rows).toEqual(fake.sessions[0]?.chat);
+  expect(server.requests.map((request) => request.url.split("?")[0])).toEqual([
+    `/client/v4/accounts/${fake.accountId}/realtime/kit/${fake.appId}/sessions/${fake.sessions[0]?.session.id}/chat`,
+    `/storage/chat/${fake.sessions[0]?.session.id}.csv`,
+  ]);
 });
