@@ -5,7 +5,7 @@ const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.
 
 export default defineConfig({
   entry: ["src/index.ts", "src/downloads.ts", "src/raw.ts", "src/operations.ts"],
-  format: "esm",
+  format: ["esm", "cjs"],
   platform: "neutral",
   dts: true,
   sourcemap: true,

@@ -6,8 +6,10 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   // guard.ts runs as its own process, between the caller and Prism.
   entry: ["src/index.ts", "src/guard.ts"],
-  format: "esm",
+  format: ["esm", "cjs"],
   platform: "node",
+  // The CommonJS build finds its files (the spec, the guard) as the ES module does.
+  shims: true,
   fixedExtension: false,
   dts: true,
   sourcemap: true,

@@ -44,12 +44,12 @@ export interface WaitForSummaryOptions extends CallOptions {
 
 /** The summary has not been generated yet (the API answered 404). `waitForSummary` waits for it. */
 export class RealtimeKitSummaryNotReadyError extends RealtimeKitApiError {
-  override readonly name = "RealtimeKitSummaryNotReadyError";
+  static override readonly errorName: string = "RealtimeKitSummaryNotReadyError";
 }
 
 /** The storage host behind a download link refused it, even after the link was renewed. */
 export class RealtimeKitDownloadError extends RealtimeKitError {
-  override readonly name = "RealtimeKitDownloadError";
+  static override readonly errorName: string = "RealtimeKitDownloadError";
   readonly status: number;
 
   constructor(message: string, status: number) {

@@ -2,7 +2,29 @@ import { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";
 
 /** Base class of every error this client throws: `instanceof RealtimeKitError` catches them all. */
 export class RealtimeKitError extends Error {
-  override readonly name: string = "RealtimeKitError";
+  /**
+   * The class's name, the same in every copy of this package. A program can load the client
+   * twice (its ES module and its CommonJS build, or two versions); `instanceof` then still
+   * recognises an error made by the other copy, by the names along its class chain.
+   */
+  static readonly errorName: string = "RealtimeKitError";
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // A subclass a user made has no name of its own: it recognises its own instances only.
+    const name = Object.hasOwn(this, "errorName") ? this.errorName : undefined;
+    let proto = value == null ? null : Object.getPrototypeOf(value);
+    while (proto) {
+      const made = (proto as { constructor?: { errorName?: string } }).constructor;
+      if (made === this || (name && made && Object.hasOwn(made, "errorName") && made.errorName === name)) return true;
+      proto = Object.getPrototypeOf(proto);
+    }
+    return false;
+  }
+
+  /** The class's `errorName`, such as `"RealtimeKitApiError"`. */
+  override get name(): string {
+    return (this.constructor as typeof RealtimeKitError).errorName;
+  }
   /** How many requests were made before giving up (1 when the first failure was final). */
   readonly attempts: number;
 
@@ -20,7 +42,7 @@ export class RealtimeKitError extends Error {
  * client.getSession("../apps") // rejects: sessionId must be one path segment
  */
 export class RealtimeKitArgumentError extends RealtimeKitError {
-  override readonly name = "RealtimeKitArgumentError";
+  static override readonly errorName: string = "RealtimeKitArgumentError";
   /** Name of the offending option or argument, such as `sessionId`. */
   readonly argument: string;
 
@@ -46,7 +68,7 @@ export interface ApiErrorDetail {
  * (its body already read).
  */
 export class RealtimeKitApiError extends RealtimeKitError {
-  override readonly name: string = "RealtimeKitApiError";
+  static override readonly errorName: string = "RealtimeKitApiError";
   /** HTTP status of the answer. */
   readonly status: number;
   /** Error codes and messages from the body, in either envelope; empty when the body had none. */
@@ -77,17 +99,17 @@ export class RealtimeKitApiError extends RealtimeKitError {
 
 /** The request never got an answer: the connection was refused, reset or dropped. `cause` says how. */
 export class RealtimeKitConnectionError extends RealtimeKitError {
-  override readonly name = "RealtimeKitConnectionError";
+  static override readonly errorName: string = "RealtimeKitConnectionError";
 }
 
 /** An attempt took longer than `timeoutMs`, or the whole call longer than `deadlineMs`. */
 export class RealtimeKitTimeoutError extends RealtimeKitError {
-  override readonly name = "RealtimeKitTimeoutError";
+  static override readonly errorName: string = "RealtimeKitTimeoutError";
 }
 
 /** The caller's `signal` fired; `cause` is its reason. */
 export class RealtimeKitAbortError extends RealtimeKitError {
-  override readonly name = "RealtimeKitAbortError";
+  static override readonly errorName: string = "RealtimeKitAbortError";
 }
 
 /**
@@ -95,7 +117,7 @@ export class RealtimeKitAbortError extends RealtimeKitError {
  * (CSV, JSON) or a download link that is not an http(s) URL. Nothing is guessed or skipped.
  */
 export class RealtimeKitFormatError extends RealtimeKitError {
-  override readonly name = "RealtimeKitFormatError";
+  static override readonly errorName: string = "RealtimeKitFormatError";
 }
 
 const SNIPPET_LENGTH = 200;

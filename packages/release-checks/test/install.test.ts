@@ -1,7 +1,7 @@
 // The published packages, installed like a user would: packed into tarballs, installed with
 // npm into a project outside this workspace, then imported, required, typechecked and run.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,6 +10,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 const run = promisify(execFile);
 const packageDirectory = (name: string) => new URL(`../../${name}/`, import.meta.url).pathname;
 let project: string;
+const TYPESCRIPT_OLDEST = "5.0.4";
+const TYPESCRIPT_NEWEST = "7.0.2";
 
 /** Runs `node` in the user's project with `args`; resolves to what it printed. */
 async function node(...args: string[]): Promise<string> {
@@ -30,7 +32,18 @@ beforeAll(async () => {
   );
   await run(
     "npm",
-    ["install", "--no-audit", "--no-fund", ...tarballs, "msw@2.15.0", "typescript@5.9.3", "@types/node@20.19.43"],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      ...tarballs,
+      "msw@2.15.0",
+      "@types/node@20.19.43",
+      // The TypeScript this repository builds with, the oldest the README promises, the newest.
+      "typescript@5.9.3",
+      `typescript-oldest@npm:typescript@${TYPESCRIPT_OLDEST}`,
+      `typescript-newest@npm:typescript@${TYPESCRIPT_NEWEST}`,
+    ],
     // The mock's Prism pulls in an install-time telemetry script; a test run sends no analytics.
     { cwd: project, env: { ...process.env, SCARF_ANALYTICS: "false", DO_NOT_TRACK: "1" } },
   );
@@ -61,25 +74,32 @@ test("require()s the client from CommonJS", async () => {
   expect(await node("--no-warnings", "consumer.cjs")).toBe("true apiToken");
 });
 
-test.each(["node16", "bundler"])(
-  "typechecks a strict TypeScript consumer under moduleResolution %s",
-  async (resolution) => {
+test.each(
+  ["typescript", "typescript-oldest", "typescript-newest"].flatMap((compiler) =>
+    ["node16", "bundler"].map((resolution) => ({ compiler, resolution })),
+  ),
+)(
+  "typechecks a strict TypeScript consumer with $compiler under moduleResolution $resolution",
+  async ({ compiler, resolution }) => {
+    // msw's own types (through type-fest) need a newer TypeScript than ours: the msw entry is
+    // typechecked with the project's TypeScript, everything else with every version.
+    const msw = compiler === "typescript";
+    const file = `consumer.${compiler}.${resolution}.ts`;
     await writeFile(
-      join(project, "consumer.ts"),
+      join(project, file),
       `import { createSessionsClient, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
 import { type ChatRow, createDownloads, RealtimeKitFormatError, type TranscriptRow } from "@realtimekit-sessions/client/downloads";
 import { startMockServer } from "@realtimekit-sessions/mock";
 import { createFakeApi, type FakeSession, makeSession, type RecordedRequest } from "@realtimekit-sessions/testing";
-import { createFakeApi as createFakeWithHandlers } from "@realtimekit-sessions/testing/msw";
-import { setupServer } from "msw/node";
+${msw ? 'import { createFakeApi as createFakeWithHandlers } from "@realtimekit-sessions/testing/msw";\nimport { setupServer } from "msw/node";' : ""}
 
 const fake = createFakeApi({ sessions: [makeSession({ status: "LIVE" }), { status: "ENDED", participants: 2 }] });
 const seeded: readonly FakeSession[] = fake.sessions;
-const fakeClient = createSessionsClient({ apiToken: "t", ...fake });
+const fakeClient = createSessionsClient({ apiToken: "t", accountId: fake.accountId, appId: fake.appId, baseUrl: fake.baseUrl, fetch: fake.fetch });
 fake.fail("listSessions", { status: 503, retryAfter: 1 });
 const log: readonly RecordedRequest[] = fake.requests;
 console.log(await fakeClient.listSessions({ status: "LIVE" }).catch(() => undefined), seeded.length, log.length);
-setupServer(...createFakeWithHandlers().handlers).close();
+${msw ? "setupServer(...createFakeWithHandlers().handlers).close();" : ""}
 
 const mock = await startMockServer({ errors: true });
 const client = createSessionsClient({ apiToken: "t", accountId: "a", appId: "b", baseUrl: mock.url });
@@ -113,7 +133,7 @@ await mock.close();
     );
     const module = resolution === "node16" ? "node16" : "esnext";
     await writeFile(
-      join(project, `tsconfig.${resolution}.json`),
+      join(project, `tsconfig.${compiler}.${resolution}.json`),
       JSON.stringify({
         compilerOptions: {
           strict: true,
@@ -122,17 +142,17 @@ await mock.close();
           skipLibCheck: false,
           noEmit: true,
           target: "ES2022",
-          lib: ["ES2022", "DOM", "DOM.AsyncIterable"],
+          lib: ["ES2022", "DOM"],
           types: ["node"],
           module,
           moduleResolution: resolution,
         },
-        files: ["consumer.ts"],
+        files: [file],
       }),
     );
     const outcome = await run(
       process.execPath,
-      ["node_modules/typescript/bin/tsc", "-p", `tsconfig.${resolution}.json`],
+      [`node_modules/${compiler}/bin/tsc`, "-p", `tsconfig.${compiler}.${resolution}.json`],
       {
         cwd: project,
       },
@@ -143,6 +163,120 @@ await mock.close();
     expect(outcome).toBe("");
   },
 );
+
+const CJS_CONSUMER = `import { createSessionsClient, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
+import { type ChatRow, createDownloads } from "@realtimekit-sessions/client/downloads";
+import { createFakeApi } from "@realtimekit-sessions/testing";
+
+async function main(): Promise<void> {
+  const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 2 }] });
+  const client = createSessionsClient({ apiToken: "t", accountId: fake.accountId, appId: fake.appId, baseUrl: fake.baseUrl, fetch: fake.fetch });
+  const { sessions } = await client.listSessions();
+  const session: Session | undefined = sessions[0];
+  const rows: ChatRow[] = [];
+  for await (const row of createDownloads(client).downloadChat(session?.id ?? "")) rows.push(row);
+  fake.fail("getSession", { status: 404 });
+  const error = await client.getSession(session?.id ?? "").catch((reason: unknown) => reason);
+  console.log(JSON.stringify({ sessions: sessions.length, rows: rows.length, notFound: error instanceof RealtimeKitApiError && error.status }));
+}
+void main();
+`;
+
+// TypeScript projects that compile to CommonJS, as NestJS-style back ends do: compiled with the
+// project's TypeScript, then run, so the CommonJS builds of the client and the fake load.
+test.each([
+  {
+    variant: 'module node16 in a "type": "commonjs" package',
+    folder: "cjs-node16",
+    file: "consumer.ts",
+    type: "commonjs",
+    module: "node16",
+    resolution: "node16",
+  },
+  {
+    variant: "a .cts file under module node18",
+    folder: "cjs-cts",
+    file: "consumer.cts",
+    type: "module",
+    module: "node18",
+    resolution: "node16",
+  },
+  {
+    variant: "legacy module commonjs with moduleResolution node10",
+    folder: "cjs-legacy",
+    file: "consumer.ts",
+    type: "commonjs",
+    module: "commonjs",
+    resolution: "node10",
+  },
+])("compiles and runs a CommonJS TypeScript consumer: $variant", async ({ folder, file, type, module, resolution }) => {
+  const directory = join(project, folder);
+  await mkdir(directory, { recursive: true });
+  await writeFile(join(directory, "package.json"), JSON.stringify({ type }));
+  await writeFile(join(directory, file), CJS_CONSUMER);
+  await writeFile(
+    join(directory, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        skipLibCheck: false,
+        target: "ES2022",
+        lib: ["ES2022", "DOM"],
+        types: ["node"],
+        module,
+        moduleResolution: resolution,
+        outDir: "out",
+      },
+      files: [file],
+    }),
+  );
+  const compiled = await run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", folder], {
+    cwd: project,
+  }).then(
+    () => "",
+    (error: { stdout: string }) => error.stdout,
+  );
+  expect(compiled).toBe("");
+  const output = file.endsWith(".cts") ? "consumer.cjs" : "consumer.js";
+  expect(JSON.parse(await node(join(folder, "out", output)))).toEqual({ sessions: 1, rows: 2, notFound: 404 });
+});
+
+test("instanceof holds between errors of the ES module and of the CommonJS build in one process", async () => {
+  const output = await node(
+    "--input-type=module",
+    "-e",
+    `import { createRequire } from "node:module";
+     import * as esm from "@realtimekit-sessions/client";
+     import * as esmDownloads from "@realtimekit-sessions/client/downloads";
+     const require = createRequire(import.meta.url);
+     const cjs = require("@realtimekit-sessions/client");
+     const cjsDownloads = require("@realtimekit-sessions/client/downloads");
+     const fetch = async () => Response.json({ success: false, error: { code: 404, message: "No session" } }, { status: 404 });
+     const fromCjs = await cjs.createSessionsClient({ apiToken: "t", accountId: "a", appId: "b", fetch }).getSession("s").catch((e) => e);
+     const notReady = new cjsDownloads.RealtimeKitSummaryNotReadyError("not yet", new Response(null, { status: 404 }), []);
+     class Mine extends esm.RealtimeKitApiError {}
+     console.log(JSON.stringify({
+       twoCopies: esm.RealtimeKitApiError !== cjs.RealtimeKitApiError,
+       apiError: fromCjs instanceof esm.RealtimeKitApiError,
+       base: fromCjs instanceof esm.RealtimeKitError,
+       otherClass: fromCjs instanceof esm.RealtimeKitArgumentError,
+       userSubclass: fromCjs instanceof Mine,
+       subclassAcross: notReady instanceof esm.RealtimeKitApiError && notReady instanceof esmDownloads.RealtimeKitSummaryNotReadyError,
+       backwards: new esm.RealtimeKitTimeoutError("slow") instanceof cjs.RealtimeKitTimeoutError,
+       name: fromCjs.name,
+     }));`,
+  );
+  expect(JSON.parse(output)).toEqual({
+    twoCopies: true,
+    apiError: true,
+    base: true,
+    otherClass: false,
+    userSubclass: false,
+    subclassAcross: true,
+    backwards: true,
+    name: "RealtimeKitApiError",
+  });
+});
 
 test("runs the published fake through the published client, and through msw", async () => {
   const output = await node(
