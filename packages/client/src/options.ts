@@ -141,8 +141,25 @@ export interface Policy {
   log: Log;
 }
 
-const env = (): Record<string, string | undefined> =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+/**
+ * The environment's variables, where the runtime has them. A variable the runtime will not let
+ * us read (Deno without `--allow-env`) counts as unset rather than failing the client.
+ */
+const env = (): Record<string, string | undefined> => {
+  const source = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return new Proxy(
+    {},
+    {
+      get(_, name: string) {
+        try {
+          return source?.[name];
+        } catch {
+          return undefined;
+        }
+      },
+    },
+  );
+};
 
 export function resolveSettings(options: SessionsClientOptions): Settings {
   const variables = env();

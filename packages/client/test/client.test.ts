@@ -259,6 +259,32 @@ describe("credentials and defaults", () => {
     expect(requests[0]?.headers.get("x-auth-key")).toBe("code-key");
   });
 
+  test("counts a variable the runtime will not let it read as unset (Deno without --allow-env)", async () => {
+    const { requests, fetch } = recordingFetch();
+    const env = process.env;
+    const refusing = new Proxy(
+      {},
+      {
+        get(_, name) {
+          throw new Error(`NotCapable: Requires env access to "${String(name)}", run again with the --allow-env flag`);
+        },
+      },
+    );
+    process.env = refusing as NodeJS.ProcessEnv;
+    let client: ReturnType<typeof createSessionsClient>;
+    try {
+      client = createSessionsClient({ apiToken: TOKEN, accountId: ACCOUNT, appId: APP, fetch });
+    } finally {
+      process.env = env;
+    }
+
+    await client.listSessions();
+
+    expect(requests[0]?.url).toBe(
+      `https://api.cloudflare.com/client/v4/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`,
+    );
+  });
+
   test("refuses to start without credentials, saying what to set", () => {
     expect(() => createSessionsClient({ apiEmail: "dev@example.com" })).toThrow(
       new RealtimeKitArgumentError(

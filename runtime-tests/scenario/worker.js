@@ -1,0 +1,9 @@
+// The scenario as a Worker, for workerd: the result of one run for each request.
+import { runScenario } from "./scenario.js";
+
+export default {
+  /** @param {Request} request @param {{ NETWORK_URL: string }} env */
+  async fetch(request, env) {
+    return Response.json(await runScenario({ networkUrl: env.NETWORK_URL }));
+  },
+};
