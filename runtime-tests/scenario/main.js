@@ -2,7 +2,6 @@
 // The loopback origin of the served fake comes as the first argument.
 import { runScenario } from "./scenario.js";
 
-/** @type {{ Deno?: { args: string[] } }} */
-const runtime = globalThis;
+const runtime = /** @type {{ Deno?: { args: string[] } }} */ (/** @type {unknown} */ (globalThis));
 const [networkUrl] = runtime.Deno ? runtime.Deno.args : process.argv.slice(2);
 console.log(JSON.stringify(await runScenario({ networkUrl })));

@@ -4,11 +4,7 @@
 // abort, against the in-process fake; then a walk and a download over the runtime's own
 // `fetch`, against the fake served on loopback by the test. The result is plain data, which
 // the test compares with the same scenario's result on the host's Node.js.
-import {
-  createSessionsClient,
-  RealtimeKitApiError,
-  RealtimeKitError,
-} from "@realtimekit-sessions/client";
+import { createSessionsClient, RealtimeKitApiError, RealtimeKitError } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 
@@ -52,7 +48,9 @@ export async function runScenario(options = {}) {
   const fake = createFakeApi({ seed: SEED, sessions: SESSIONS });
   const client = clientOf(fake);
   const downloads = createDownloads(client);
-  const ended = fake.sessions.find(({ session, transcript, chat }) => session.status === "ENDED" && transcript.length > 0 && chat.length > 0);
+  const ended = fake.sessions.find(
+    ({ session, transcript, chat }) => session.status === "ENDED" && transcript.length > 0 && chat.length > 0,
+  );
   if (!ended) throw new Error("the seed gives no ended session with a transcript and a chat");
   const sessionId = ended.session.id;
   const participant = ended.participants[0];
@@ -64,7 +62,8 @@ export async function runScenario(options = {}) {
     getSession: (await client.getSession(sessionId, { include_breakout_rooms: true })).id,
     listParticipants: (await client.listParticipants(sessionId)).participants.map((item) => item.id),
     getParticipant: (await client.getParticipant(sessionId, participant?.id ?? "")).display_name,
-    getPeerReport: (await client.getPeerReport(peerId, { filters: ["device_info"] })).peer_report?.metadata?.device_info,
+    getPeerReport: (await client.getPeerReport(peerId, { filters: ["device_info"] })).peer_report?.metadata
+      ?.device_info,
     getChatDownload: typeof (await client.getChatDownload(sessionId)).chat_download_url,
     getTranscriptDownload: (await client.getTranscriptDownload(sessionId, { format: "JSON" })).sessionId,
     generateSummary: await client.generateSummary(sessionId),
@@ -83,7 +82,10 @@ export async function runScenario(options = {}) {
   fake.fail("listSessions", { status: 503, retryAfter: 0 });
   const before = fake.requests.length;
   const retried = await client.listSessions({ per_page: 1 });
-  const retry = { count: retried.sessions.length, statuses: fake.requests.slice(before).map((request) => request.status) };
+  const retry = {
+    count: retried.sessions.length,
+    statuses: fake.requests.slice(before).map((request) => request.status),
+  };
 
   // A fetch that never answers, until the caller's signal ends it.
   /** @param {Request} request @returns {Promise<Response>} */

@@ -2,8 +2,8 @@
 import { runScenario } from "./scenario.js";
 
 export default {
-  /** @param {Request} request @param {{ NETWORK_URL: string }} env */
-  async fetch(request, env) {
+  /** @param {Request} _request @param {{ NETWORK_URL: string }} env */
+  async fetch(_request, env) {
     return Response.json(await runScenario({ networkUrl: env.NETWORK_URL }));
   },
 };

@@ -1,0 +1,155 @@
+// The client in every runtime it promises, each running the same scenario (scenario/scenario.js)
+// against the built packages: the scenario's result in each runtime must equal its result on
+// this Node.js, which is checked on its own first. Runtimes come from the npm registry as
+// packages that ship their binary; workerd runs through Miniflare, with and without
+// `nodejs_compat`, on a bundle made the way wrangler makes one.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { runProcess, serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
+import { createFakeApi } from "@realtimekit-sessions/testing";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runScenario, SEED, SESSIONS } from "../scenario/scenario.js";
+
+const require = createRequire(import.meta.url);
+const HERE = new URL("..", import.meta.url).pathname;
+const MAIN = join(HERE, "scenario/main.js");
+// Each runtime starts cold and runs the whole scenario; under a loaded 2-core machine that can
+// take several seconds.
+const RUNTIME_TIMEOUT_MS = 60_000;
+
+/** The binary a registry package ships, or a clear failure when it is not installed here. */
+function binary(packageName: string, path: string): string {
+  try {
+    return join(dirname(require.resolve(`${packageName}/package.json`)), path);
+  } catch {
+    throw new Error(
+      `${packageName} is not installed: the runtime suite needs its binary (linux x64 packages; see runtime-tests/package.json)`,
+    );
+  }
+}
+
+const PROGRAMS = [
+  { runtime: "Node.js 20.19.0 (the minimum)", command: () => [binary("node-20", "bin/node"), MAIN] },
+  { runtime: "Node.js 22", command: () => [binary("node-22", "bin/node"), MAIN] },
+  { runtime: "Node.js 24", command: () => [binary("node-24", "bin/node"), MAIN] },
+  { runtime: "Bun", command: () => [binary("@oven/bun-linux-x64", "bin/bun"), MAIN] },
+  {
+    runtime: "Deno (network to loopback only, no other permission)",
+    command: () => [binary("@deno/linux-x64-glibc", "deno"), "run", "--allow-net=127.0.0.1", MAIN],
+  },
+];
+
+let server: TestServer;
+let reference: Awaited<ReturnType<typeof runScenario>>;
+
+beforeAll(async () => {
+  let served = createFakeApi();
+  server = await serveFetch((request) => served.fetch(request));
+  served = createFakeApi({
+    seed: SEED,
+    sessions: SESSIONS,
+    baseUrl: `${server.url}/client/v4`,
+    storageUrl: `${server.url}/storage`,
+  });
+  reference = await runScenario({ networkUrl: server.url });
+});
+
+afterAll(() => server?.close());
+
+describe("the scenario on this Node.js, the reference for every runtime", () => {
+  test("calls every operation", () => {
+    expect(Object.keys(reference.operations).sort()).toEqual(
+      [
+        "generateSummary",
+        "getChatDownload",
+        "getParticipant",
+        "getPeerReport",
+        "getSession",
+        "getSummaryDownload",
+        "getTranscriptDownload",
+        "listParticipants",
+        "listSessions",
+      ].sort(),
+    );
+    expect(reference.operations.listSessions.count).toBe(5);
+  });
+
+  test("walks every page, in process and over the network", () => {
+    expect(reference.walk.count).toBe(SESSIONS);
+    expect(new Set(reference.walk.ids).size).toBe(SESSIONS);
+    expect([...(reference.network?.walked ?? [])].sort()).toEqual([...reference.walk.ids].sort());
+  });
+
+  test("downloads the transcript as CSV, JSON and subtitles, and the chat and summary", () => {
+    expect(reference.transcript.length).toBeGreaterThan(0);
+    expect(reference.transcriptJson.map((row) => row[2])).toEqual(reference.transcript.map((row) => row[2]));
+    expect(reference.network?.transcript).toEqual(reference.transcript.map((row) => row[2]));
+    expect(reference.subtitles).toMatch(/^WEBVTT\n/);
+    expect(reference.chat.length).toBeGreaterThan(0);
+    expect(reference.summary).toMatch(/^## Meeting Summary/);
+  });
+
+  test("rejects with typed errors, retries a 503 and stops at an abort", () => {
+    expect(reference.notFound).toEqual({ name: "RealtimeKitApiError", isRealtimeKitError: true, status: 404 });
+    expect(reference.retry).toEqual({ count: 1, statuses: [503, 200] });
+    expect(reference.aborted).toEqual({ name: "RealtimeKitAbortError", isRealtimeKitError: true });
+  });
+});
+
+describe.each(PROGRAMS)("$runtime", ({ command }) => {
+  test("runs the scenario with the same result", { timeout: RUNTIME_TIMEOUT_MS }, async () => {
+    const [program = "", ...args] = command();
+
+    const { code, stdout, stderr } = await runProcess(program, [...args, server.url], { cwd: HERE });
+
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(reference)));
+  });
+});
+
+/**
+ * The scenario as a Worker bundle, made as wrangler makes one: an ES module for the browser
+ * platform (so packages' `browser` fields apply), with the workerd, worker and browser conditions.
+ */
+async function workerBundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(HERE, "scenario/worker.js")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser"],
+    // Node.js built-ins are left to the runtime: with nodejs_compat workerd provides them,
+    // without it a module that imports one fails to load, as it would once deployed.
+    external: ["node:*"],
+    write: false,
+    logLevel: "error",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+describe.each([
+  { runtime: "workerd, without nodejs_compat", flags: [] as string[] },
+  { runtime: "workerd, with nodejs_compat", flags: ["nodejs_compat"] },
+])("$runtime", ({ flags }) => {
+  test("runs the scenario with the same result", { timeout: RUNTIME_TIMEOUT_MS }, async () => {
+    const worker = new Miniflare({
+      modules: [{ type: "ESModule", path: join(HERE, "worker.js"), contents: await workerBundle() }],
+      compatibilityDate: "2025-07-18",
+      compatibilityFlags: flags,
+      bindings: { NETWORK_URL: server.url },
+    });
+    try {
+      const response = await worker.dispatchFetch("http://worker.test/");
+      const text = await response.text();
+
+      expect(response.status, text).toBe(200);
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(reference)));
+    } finally {
+      await worker.dispose();
+    }
+  });
+});
