@@ -10,12 +10,14 @@ export class RealtimeKitError extends Error {
   static readonly errorName: string = "RealtimeKitError";
 
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: the class right of `instanceof`, maybe a subclass
+    const target: typeof RealtimeKitError = this;
     // A subclass a user made has no name of its own: it recognises its own instances only.
-    const name = Object.hasOwn(this, "errorName") ? this.errorName : undefined;
+    const name = Object.hasOwn(target, "errorName") ? target.errorName : undefined;
     let proto = value == null ? null : Object.getPrototypeOf(value);
     while (proto) {
       const made = (proto as { constructor?: { errorName?: string } }).constructor;
-      if (made === this || (name && made && Object.hasOwn(made, "errorName") && made.errorName === name)) return true;
+      if (made === target || (name && made && Object.hasOwn(made, "errorName") && made.errorName === name)) return true;
       proto = Object.getPrototypeOf(proto);
     }
     return false;
