@@ -1,5 +1,21 @@
 import { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";
 
+/**
+ * Whether `value` was made by `type` or a subclass, in this copy of the client or in another:
+ * a class of another copy counts when it carries the same `errorName`. A subclass a user made
+ * has no name of its own, so it recognises its own instances only.
+ */
+function madeBy(type: typeof RealtimeKitError, value: unknown): boolean {
+  const name = Object.hasOwn(type, "errorName") ? type.errorName : undefined;
+  let proto = value == null ? null : Object.getPrototypeOf(value);
+  while (proto) {
+    const made = (proto as { constructor?: { errorName?: string } }).constructor;
+    if (made === type || (name && made && Object.hasOwn(made, "errorName") && made.errorName === name)) return true;
+    proto = Object.getPrototypeOf(proto);
+  }
+  return false;
+}
+
 /** Base class of every error this client throws: `instanceof RealtimeKitError` catches them all. */
 export class RealtimeKitError extends Error {
   /**
@@ -11,16 +27,7 @@ export class RealtimeKitError extends Error {
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: the class right of `instanceof`, maybe a subclass
-    const target: typeof RealtimeKitError = this;
-    // A subclass a user made has no name of its own: it recognises its own instances only.
-    const name = Object.hasOwn(target, "errorName") ? target.errorName : undefined;
-    let proto = value == null ? null : Object.getPrototypeOf(value);
-    while (proto) {
-      const made = (proto as { constructor?: { errorName?: string } }).constructor;
-      if (made === target || (name && made && Object.hasOwn(made, "errorName") && made.errorName === name)) return true;
-      proto = Object.getPrototypeOf(proto);
-    }
-    return false;
+    return madeBy(this, value);
   }
 
   /** The class's `errorName`, such as `"RealtimeKitApiError"`. */

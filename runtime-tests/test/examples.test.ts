@@ -1,0 +1,175 @@
+// The examples in examples/ run as a user runs them, each in its own runtime, against the fake
+// served on loopback (the environment points CLOUDFLARE_BASE_URL at it): the Node.js script, the
+// Bun script, the Deno script with only the permissions its usage line names, and the Worker
+// bundled from its wrangler.jsonc and run in workerd with the token as a secret binding.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { runProcess, serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
+import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
+import { build } from "esbuild";
+import { parse } from "jsonc-parser";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, expect, test } from "vitest";
+
+const require = createRequire(import.meta.url);
+const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
+const TOKEN = "example-token";
+const TIMEOUT_MS = 60_000;
+
+let server: TestServer;
+let fake: FakeApi;
+let env: Record<string, string>;
+
+const binary = (packageName: string, path: string) =>
+  join(dirname(require.resolve(`${packageName}/package.json`)), path);
+
+beforeAll(async () => {
+  server = await serveFetch((request) => fake.fetch(request));
+  fake = createFakeApi({
+    seed: 11,
+    // Ended sessions in the last 30 days (the Node.js script's default range), and live ones.
+    sessions: Array.from({ length: 30 }, (_, index) => ({
+      status: index % 10 === 0 ? ("LIVE" as const) : ("ENDED" as const),
+      started_at: new Date(Date.now() - (index + 1) * 3_600_000).toISOString(),
+      created_at: new Date(Date.now() - (index + 1) * 3_600_000).toISOString(),
+    })),
+    apiToken: TOKEN,
+    baseUrl: `${server.url}/client/v4`,
+    storageUrl: `${server.url}/storage`,
+  });
+  env = {
+    CLOUDFLARE_API_TOKEN: TOKEN,
+    CLOUDFLARE_ACCOUNT_ID: fake.accountId,
+    REALTIMEKIT_APP_ID: fake.appId,
+    CLOUDFLARE_BASE_URL: fake.baseUrl,
+  };
+});
+
+afterAll(() => server?.close());
+
+const ended = () => fake.sessions.filter(({ session }) => session.status === "ENDED");
+
+test("the Node.js script adds up the minutes and prints the longest session's transcript", {
+  timeout: TIMEOUT_MS,
+}, async () => {
+  const { code, stdout, stderr } = await runProcess(process.execPath, ["index.mjs"], {
+    cwd: join(EXAMPLES, "node"),
+    env,
+  });
+
+  const minutes = ended().reduce((sum, { session }) => sum + session.minutes_consumed, 0);
+  const longest = ended().reduce((a, b) => (b.session.minutes_consumed > a.session.minutes_consumed ? b : a));
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  expect(stdout.split("\n")[0]).toMatch(new RegExp(`^${ended().length} ended sessions from .* participant-minutes$`));
+  expect(stdout).toContain(`: ${minutes.toFixed(1)} participant-minutes`);
+  expect(stdout).toContain(`(${longest.session.id})`);
+  for (const utterance of longest.transcript)
+    expect(stdout).toContain(`  ${utterance.participantName}: ${utterance.text}\n`);
+});
+
+test("the Bun script ranks the participants by minutes", { timeout: TIMEOUT_MS }, async () => {
+  const { code, stdout, stderr } = await runProcess(binary("@oven/bun-linux-x64", "bin/bun"), ["index.ts", "5"], {
+    cwd: join(EXAMPLES, "bun"),
+    env,
+  });
+
+  // The five newest ended sessions, as the script walks them.
+  const newest = ended()
+    .sort((a, b) => Date.parse(b.session.created_at) - Date.parse(a.session.created_at))
+    .slice(0, 5);
+  const totals = new Map<string, number>();
+  for (const { participants } of newest) {
+    for (const participant of participants) {
+      const name = participant.display_name ?? "";
+      totals.set(name, (totals.get(name) ?? 0) + (participant.duration ?? 0));
+    }
+  }
+  const [top] = [...totals].sort((a, b) => b[1] - a[1]);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  expect(stdout.split("\n")[0]).toBe("Top participants over 5 ended sessions:");
+  expect(stdout.split("\n")[1]).toBe(`  ${top?.[0].padEnd(12)} ${top?.[1].toFixed(1)} min`);
+});
+
+test("the Deno script lists who is in each live session, with only the permissions it names", {
+  timeout: TIMEOUT_MS,
+}, async () => {
+  const { code, stdout, stderr } = await runProcess(
+    binary("@deno/linux-x64-glibc", "deno"),
+    [
+      "run",
+      "--allow-net=127.0.0.1",
+      "--allow-env=CLOUDFLARE_API_TOKEN,CLOUDFLARE_ACCOUNT_ID,REALTIMEKIT_APP_ID,CLOUDFLARE_BASE_URL",
+      "main.ts",
+    ],
+    { cwd: join(EXAMPLES, "deno"), env },
+  );
+
+  const live = fake.sessions.filter(({ session }) => session.status === "LIVE");
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  expect(stdout.split("\n")[0]).toBe(`${live.length} live sessions`);
+  for (const { session, participants } of live) {
+    // As the API lists them: by the time they joined.
+    const inCall = participants
+      .filter((participant) => !participant.left_at)
+      .sort((a, b) => Date.parse(a.joined_at ?? "") - Date.parse(b.joined_at ?? ""))
+      .map((participant) => participant.display_name);
+    expect(stdout).toContain(`${session.meeting_display_name} (${session.id}): ${inCall.join(", ")}\n`);
+  }
+});
+
+test("the Worker lists ended sessions and streams a transcript, with its token as a secret", {
+  timeout: TIMEOUT_MS,
+}, async () => {
+  const directory = join(EXAMPLES, "worker");
+  const config = parse(await readFile(join(directory, "wrangler.jsonc"), "utf8")) as {
+    main: string;
+    compatibility_date: string;
+    compatibility_flags: string[];
+    vars: Record<string, string>;
+  };
+  const bundle = await build({
+    entryPoints: [join(directory, config.main)],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    external: ["node:*"],
+    write: false,
+    logLevel: "error",
+  });
+  const worker = new Miniflare({
+    modulesRoot: directory,
+    modules: [{ type: "ESModule", path: join(directory, "worker.js"), contents: bundle.outputFiles[0]?.text ?? "" }],
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags,
+    // The config's vars (pointed at the fake's account and app), the secret, and the fake's URL.
+    bindings: { ...config.vars, ...env },
+  });
+  try {
+    const list = await worker.dispatchFetch("http://worker.test/sessions");
+    const listed = (await list.json()) as { id: string }[];
+    const session = ended().find(({ transcript }) => transcript.length > 0);
+    const transcript = await worker.dispatchFetch(`http://worker.test/sessions/${session?.session.id}/transcript`);
+    const missing = await worker.dispatchFetch(
+      "http://worker.test/sessions/00000000-0000-4000-8000-000000000000/transcript",
+    );
+
+    const newest = ended()
+      .sort((a, b) => Date.parse(b.session.created_at) - Date.parse(a.session.created_at))
+      .slice(0, 20);
+    expect(list.status).toBe(200);
+    expect(listed.map((item) => item.id)).toEqual(newest.map(({ session }) => session.id));
+    expect(transcript.status).toBe(200);
+    expect(await transcript.text()).toBe(
+      session?.transcript.map((utterance) => `${utterance.participantName}: ${utterance.text}\n`).join(""),
+    );
+    expect(missing.status).toBe(404);
+    expect(config.vars).not.toHaveProperty("CLOUDFLARE_API_TOKEN");
+  } finally {
+    await worker.dispose();
+  }
+});
