@@ -32,3 +32,6 @@ export function createRawClient(options: RawClientOptions = {}): Client<paths> {
   }
   return raw;
 }
+
+/** Reading the rate-limit state from any answer: for middleware and tools that pace themselves. */
+export { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";

@@ -22,7 +22,7 @@ async function node(...args: string[]): Promise<string> {
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "realtimekit-user-"));
   const tarballs: string[] = [];
-  for (const name of ["client", "mock", "testing"]) {
+  for (const name of ["client", "mock", "testing", "cli"]) {
     const { stdout } = await run("pnpm", ["pack", "--pack-destination", project], { cwd: packageDirectory(name) });
     tarballs.push(stdout.trim().split("\n").at(-1) ?? "");
   }
@@ -300,6 +300,22 @@ test("runs the published fake through the published client, and through msw", as
      console.log(JSON.stringify({ ended: sessions.length, messages, viaMsw: viaMsw.paging.total_count }));`,
   );
   expect(JSON.parse(output)).toEqual({ ended: 1, messages: 2, viaMsw: 3 });
+});
+
+test("runs the CLI from its tarball as npx would, without an account", async () => {
+  const { stdout } = await run(
+    "npx",
+    ["--no-install", "realtimekit-sessions", "--mock", "sessions", "list", "--status", "LIVE", "--json"],
+    {
+      cwd: project,
+    },
+  );
+  const sessions = stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  expect(sessions.length).toBeGreaterThan(0);
+  expect(sessions.every((session) => session.status === "LIVE")).toBe(true);
 });
 
 test("starts the published mock and makes a real call through the published client", async () => {
