@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { benchDevLoop } from "./devloop.js";
+import { benchExport } from "./export.js";
 import { format, type Server, type Summary, spread, startServer, summarize } from "./harness.js";
 import { benchImports } from "./imports.js";
 import { benchRequests } from "./requests.js";
@@ -23,7 +24,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/7 per-request cost");
+  log("1/8 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 15, warmups: 3 },
@@ -46,7 +47,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/7 cold import");
+  log("2/8 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -68,7 +69,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/7 bundle size");
+  log("3/8 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -80,7 +81,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/7 pagination");
+  log("4/8 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -129,7 +130,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/7 transcript download and parse");
+  log("5/8 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 3;
   const modes = ["raw", "naive", "ours"] as const;
@@ -168,7 +169,7 @@ async function transcripts(server: Server) {
 }
 
 async function testKits() {
-  log("6/7 test kits: the fake and the Prism mock");
+  log("6/8 test kits: the fake and the Prism mock");
   const result = await benchTestKits(
     quick
       ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
@@ -197,8 +198,35 @@ async function testKits() {
   };
 }
 
+async function exports() {
+  log("7/8 the CLI's export under a rate limit");
+  const options = quick
+    ? { sessions: 60, requests: 30, windowMs: 2_000, latencyMs: 20 }
+    : { sessions: 500, requests: 150, windowMs: 5_000, latencyMs: 50 };
+  const result = await benchExport(options);
+  const ours = result["ours: realtimekit-sessions export"];
+  // The allowance permits `requests` per window: the least time for the export's requests.
+  const minimum = (ours.requests / options.requests) * (options.windowMs / 1000);
+  return {
+    text: `${options.sessions} ended sessions with their participants (one request per session, plus the pages of the list), from a loopback API allowing ${options.requests} requests per ${options.windowMs / 1000} s window, each answer ${options.latencyMs} ms late; the least time the allowance permits for ours is ${format(minimum, 2)} s (requests / allowance x window). One run each, each against a fresh API with a full allowance.\n\n${table(
+      ["run", "wall time (s)", "against the minimum", "requests", "429s", "sessions exported", "sessions lost"],
+      Object.entries(result).map(([name, run]) => [
+        name,
+        format(run.seconds, 2),
+        `${format(run.seconds / minimum, 2)}x`,
+        format(run.requests, 0),
+        format(run.limited, 0),
+        format(run.sessions, 0),
+        format(run.failed, 0),
+      ]),
+    )}`,
+    ratio: ours.seconds / minimum,
+    limited: ours.limited,
+  };
+}
+
 async function devLoop() {
-  log("7/7 developer loop (the README's test command on a fresh clone)");
+  log("8/8 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -221,6 +249,7 @@ try {
   const p = await pages(server);
   const t = await transcripts(server);
   const k = await testKits();
+  const e = await exports();
   const d = quick ? undefined : await devLoop();
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const met = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -242,6 +271,8 @@ Method: every comparison is measured in the same run, candidates interleaved (A 
 | transcript, at least half the raw read speed | ${format(t.ratio * 100, 0)}% | ${met(t.ratio >= 0.5)} |
 | transcript, memory not growing with file size | peak RSS ${format(t.rssSmall)} MB at one fifth the size, ${format(t.rssLarge)} MB at full size | ${met(t.rssLarge < t.rssSmall * 1.5)} |
 | the fake ready in under 10 ms | ${format(k.ready, 2)} ms (Prism: ${format(k.prismReady, 0)} ms) | ${met(k.ready < 10)} |
+| export within 10% of the least time the rate limit permits | ${format(e.ratio, 2)}x | ${met(e.ratio <= 1.1)} |
+| export: no more 429s than one window's first burst (8 in flight) | ${format(e.limited, 0)} | ${met(e.limited <= 8)} |
 | at least 5,000 client calls per second through the fake | ${format(k.fakeRate, 0)} (Prism: ${format(k.prismRate, 0)}) | ${met(k.fakeRate >= 5000)} |
 
 ## 1. Per-request cost
@@ -276,7 +307,11 @@ The parser is papaparse, fed batches of at least 256 KB cut at record boundaries
 
 ${k.text}
 
-## 7. Developer loop
+## 7. Export under a rate limit
+
+${e.text}
+
+## 8. Developer loop
 
 ${d ? d.text : "Not run in a quick run."}
 `;

@@ -1,6 +1,7 @@
 // The smallest case of every benchmark, in the test run: the bench code works and measures
 // what it claims to. No timing is asserted; `pnpm bench` measures.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { benchExport } from "../src/export.js";
 import { type Server, startServer } from "../src/harness.js";
 import { benchImports } from "../src/imports.js";
 import { benchRequests } from "../src/requests.js";
@@ -53,4 +54,15 @@ test("test kits: the fake and Prism both get ready and answer the client's calls
   for (const summary of [...Object.values(result.ready), ...Object.values(result.callsPerSecond)]) {
     expect(summary.median).toBeGreaterThan(0);
   }
+}, 60_000);
+
+test("export: ours and both SDK loops export every session of a small rate-limited API", async () => {
+  const result = await benchExport({ sessions: 12, requests: 10, windowMs: 1_000, latencyMs: 1 });
+  expect(Object.keys(result)).toEqual([
+    "ours: realtimekit-sessions export",
+    "official SDK, naive Promise.all",
+    "official SDK, sequential loop",
+  ]);
+  expect(result["ours: realtimekit-sessions export"].sessions).toBe(12);
+  expect(result["official SDK, sequential loop"].requests).toBeGreaterThanOrEqual(13);
 }, 60_000);
