@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // realtimekit-sessions: the Sessions API from the command line. Every command takes the global
 // flags; `--mock` runs it against the in-process fake, so it can be tried without an account.
-import type { ListSessionsQuery, PeerReportFilter } from "@realtimekit-sessions/client";
+import type { ListSessionsQuery, PeerReportFilter, Session } from "@realtimekit-sessions/client";
 import { createDownloads, type TranscriptFormat } from "@realtimekit-sessions/client/downloads";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { type Context, contextOf, type GlobalOptions } from "./context.js";
 import { runExport } from "./export.js";
 import { EXIT_USAGE, failureOf, UsageError } from "./fail.js";
-import { duration, printJson, printTable, sessionLength, when } from "./output.js";
+import { duration, printJson, printTable, progressBar, sessionLength, when } from "./output.js";
 
 declare const __CLI_VERSION__: string;
 
@@ -85,7 +85,7 @@ withFilters(sessions.command("list").description("list the app's sessions, newes
       per_page: options.perPage,
     };
     const list = options.all
-      ? await collect(client.iterateSessions(query))
+      ? await walkAll(client, query, json)
       : (await client.listSessions({ ...query, page_no: options.page })).sessions;
     if (json) return list.forEach(printJson);
     printTable(
@@ -320,6 +320,25 @@ withFilters(
       process.off("SIGTERM", interrupt);
     }
   });
+
+/** Every page; on a terminal, with a progress bar that shows the rate and the time left. */
+async function walkAll(client: Context["client"], query: ListSessionsQuery, json: boolean): Promise<Session[]> {
+  const bar = !json && process.stderr.isTTY ? progressBar("Listing", "sessions") : undefined;
+  if (bar) {
+    const { paging } = await client.listSessions({ ...query, per_page: 1 });
+    bar.start(paging?.total_count ?? 0);
+  }
+  const list: Session[] = [];
+  try {
+    for await (const session of client.iterateSessions(query)) {
+      list.push(session);
+      bar?.update(list.length);
+    }
+  } finally {
+    bar?.stop();
+  }
+  return list;
+}
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const list: T[] = [];

@@ -7,9 +7,9 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readFile, rename, stat, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ListSessionsQuery, RealtimeKitApiError, type Session } from "@realtimekit-sessions/client";
-import { SingleBar } from "cli-progress";
 import type { Context } from "./context.js";
 import { UsageError } from "./fail.js";
+import { progressBar } from "./output.js";
 import { createPacer } from "./pacer.js";
 
 export interface ExportOptions {
@@ -47,26 +47,30 @@ export async function runExport(
   const done = options.out ? await resume(options, say) : new Set<string>();
 
   const pending: Session[] = [];
-  for await (const session of context.client.iterateSessions(
-    { ...options.query, ...EXPORT_ORDER },
-    { signal: options.signal },
-  )) {
-    if (!done.has(session.id)) pending.push(session);
+  try {
+    const sessions = context.client.iterateSessions({ ...options.query, ...EXPORT_ORDER }, { signal: options.signal });
+    for await (const session of sessions) if (!done.has(session.id)) pending.push(session);
+  } catch (error) {
+    // Interrupted while listing: nothing new was written; the next run lists again.
+    if (!options.signal.aborted) throw error;
   }
   if (options.files) await mkdir(options.files, { recursive: true });
 
   const output = options.out ? createWriteStream(options.out, { flags: "a" }) : process.stdout;
   const bar =
-    !base.json && process.stderr.isTTY && pending.length > 0
-      ? new SingleBar({
-          format: "Exporting [{bar}] {value}/{total} sessions | {rate}/s | ETA {eta_formatted}",
-          stream: process.stderr,
-        })
-      : undefined;
-  bar?.start(pending.length, 0, { rate: "0.0" });
+    !base.json && process.stderr.isTTY && pending.length > 0 ? progressBar("Exporting", "sessions") : undefined;
+  bar?.start(pending.length);
   let written = 0;
   let next = 0;
   const worker = async () => {
+    try {
+      await work();
+    } catch (error) {
+      // Interrupted: the session in hand is not written, so the next run does it again.
+      if (!options.signal.aborted) throw error;
+    }
+  };
+  const work = async () => {
     while (next < pending.length && !options.signal.aborted) {
       const session = pending[next++] as Session;
       const record: Record<string, unknown> = { ...session };
@@ -87,7 +91,7 @@ export async function runExport(
         output.write(`${JSON.stringify(record)}\n`, (error) => (error ? reject(error) : resolve())),
       );
       written++;
-      bar?.update(written, { rate: (written / ((Date.now() - started) / 1000)).toFixed(1) });
+      bar?.update(written);
     }
   };
   try {

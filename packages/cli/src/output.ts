@@ -1,5 +1,6 @@
 // Human output on a terminal (aligned tables, readable times and minutes), machine output when
 // piped or with --json (JSON, or NDJSON for lists, no colours).
+import { SingleBar } from "cli-progress";
 import Table from "cli-table3";
 
 const BORDERLESS = {
@@ -52,4 +53,31 @@ export function duration(minutes: number | null | undefined): string {
 export function sessionLength(startedAt: string, endedAt: string | null | undefined): string {
   const end = endedAt ? Date.parse(endedAt) : Date.now();
   return duration((end - Date.parse(startedAt)) / 60_000);
+}
+
+export interface Progress {
+  start(total: number): void;
+  update(done: number): void;
+  stop(): void;
+}
+
+/** A progress bar on standard error, with the count, the rate and the time left. */
+export function progressBar(verb: string, noun: string): Progress {
+  const bar = new SingleBar({
+    format: `${verb} [{bar}] {value}/{total} ${noun} | {rate}/s | {eta_formatted} left`,
+    stream: process.stderr,
+    hideCursor: true,
+    etaBuffer: 50,
+  });
+  let started = 0;
+  return {
+    start(total) {
+      started = Date.now();
+      bar.start(total, 0, { rate: "0.0" });
+    },
+    update(done) {
+      bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
+    },
+    stop: () => bar.stop(),
+  };
 }

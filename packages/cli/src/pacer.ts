@@ -12,8 +12,12 @@ export interface Pacer {
 }
 
 export function createPacer(options: { concurrency: number }): Pacer {
-  let remaining = Number.POSITIVE_INFINITY;
+  // Until an answer says how much is left, one request at a time finds out: a run that starts
+  // just after another one spent the window must not send a whole burst into it.
+  let remaining = 1;
   let resetAt = 0;
+  /** Requests per window, once an answer's `Ratelimit-Policy` says. */
+  let allowance: number | undefined;
   let inFlight = 0;
   const waiting: (() => void)[] = [];
   const stats = { requests: 0, limited: 0 };
@@ -22,12 +26,17 @@ export function createPacer(options: { concurrency: number }): Pacer {
   /** Lets waiting requests go while the window and the concurrency ceiling allow. */
   function release(): void {
     const now = Date.now();
-    if (now >= resetAt && remaining <= 0) remaining = Number.POSITIVE_INFINITY;
+    // A new window: the whole allowance, when known; otherwise one request to learn it.
+    if (resetAt > 0 && now >= resetAt) {
+      remaining = allowance ?? inFlight + 1;
+      resetAt = 0;
+    }
     while (waiting.length > 0 && inFlight < options.concurrency && remaining - inFlight > 0) {
       inFlight++;
       waiting.shift()?.();
     }
-    if (waiting.length > 0 && remaining - inFlight <= 0 && !timer) {
+    // Spent: wait for the reset the last answer announced (an answer in flight may come first).
+    if (waiting.length > 0 && remaining - inFlight <= 0 && resetAt > now && !timer) {
       timer = setTimeout(
         () => {
           timer = undefined;
@@ -50,6 +59,7 @@ export function createPacer(options: { concurrency: number }): Pacer {
         try {
           const response = await fetch(request);
           const limit = rateLimitOf(response.headers);
+          if (limit?.limit !== undefined) allowance = limit.limit;
           if (response.status === 429) {
             stats.limited++;
             remaining = 0;
@@ -58,6 +68,9 @@ export function createPacer(options: { concurrency: number }): Pacer {
             // The answer counts itself; requests still in flight will count the rest.
             remaining = limit.remaining;
             resetAt = Date.now() + limit.reset * 1000;
+          } else if (remaining !== Number.POSITIVE_INFINITY) {
+            // An API that reports no limit: nothing to pace but the concurrency ceiling.
+            remaining = Number.POSITIVE_INFINITY;
           }
           return response;
         } finally {

@@ -335,3 +335,66 @@ describe("export", () => {
     expect(Number(requests)).toBeGreaterThanOrEqual(31);
   }, 30_000);
 });
+
+describe("on a terminal", () => {
+  /** Runs the CLI under `script`, which gives it a terminal, as a user's shell does. */
+  async function onTerminal(args: string[]) {
+    const command = [process.execPath, CLI, ...args].map((part) => `'${part}'`).join(" ");
+    return runProcess("script", ["-qec", command, "/dev/null"], {
+      env: { PATH: process.env.PATH ?? "", COLUMNS: "200" },
+    });
+  }
+
+  test("lists are aligned tables with readable times and minutes", async () => {
+    const { code, stdout } = await onTerminal(["--mock", "sessions", "list", "--status", "ENDED", "--per-page", "3"]);
+
+    const rows = stdout.trim().split(/\r?\n/);
+    expect(code).toBe(0);
+    expect(rows[0]).toMatch(/^ID\s+MEETING\s+STATUS\s+STARTED\s+LENGTH\s+PEAK\s+MINUTES\s*$/);
+    expect(rows).toHaveLength(4);
+    for (const row of rows.slice(1)) {
+      expect(row).toMatch(/^[0-9a-f-]{36}\s+.+\s+ENDED\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+(\d+ h )?\d+ min/);
+    }
+  });
+
+  test("export and --all show a progress bar with the rate and the time left", async () => {
+    directory = await mkdtemp(join(tmpdir(), "cli-export-"));
+    const exported = await onTerminal(["--mock", "export", "--out", join(directory, "out.ndjson")]);
+    const listed = await onTerminal(["--mock", "sessions", "list", "--all", "--per-page", "50"]);
+
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/Exporting \[=+\] 120\/120 sessions \| [\d.]+\/s \| \d+s left/);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/Listing \[=+\] 120\/120 sessions/);
+  });
+});
+
+test("Ctrl-C stops an export cleanly, says how to resume, and the rerun finishes it", async () => {
+  serve({ sessions: 30, rateLimit: { requests: 6, windowMs: 1_000 } });
+  directory = await mkdtemp(join(tmpdir(), "cli-export-"));
+  const out = join(directory, "sessions.ndjson");
+  const args = [CLI, "export", "--out", out, "--include", "participants"];
+
+  const child = spawn(process.execPath, args, { env: { ...environment(), PATH: process.env.PATH ?? "" } });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(async () => {
+      if (lines(await readFile(out, "utf8").catch(() => "")).length >= 3) {
+        clearInterval(poll);
+        child.kill("SIGINT");
+        resolve();
+      }
+    }, 20);
+  });
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  const written = lines(await readFile(out, "utf8")).length;
+  const again = await cli(args.slice(1));
+
+  expect(code).toBe(130);
+  expect(stderr).toContain(`Interrupted after ${written} sessions to ${out}. Run the same command again to resume.`);
+  expect(again.code, again.stderr).toBe(0);
+  expect(lines(await readFile(out, "utf8"))).toHaveLength(30);
+}, 60_000);
