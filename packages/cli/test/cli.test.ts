@@ -225,6 +225,60 @@ describe("errors: one line, an exit code, never the token", () => {
   });
 });
 
+test("the global flags stand in for the environment", async () => {
+  serve({ sessions: [{ status: "ENDED", breakout_rooms: [{ meeting_display_name: "Room 1" }] }] });
+  const id = fake.sessions[0]?.session.id ?? "";
+
+  const { code, stdout } = await cli(
+    [
+      "sessions",
+      "get",
+      id,
+      "--breakout-rooms",
+      "--token",
+      TOKEN,
+      "--account",
+      fake.accountId,
+      "--app",
+      fake.appId,
+      "--base-url",
+      fake.baseUrl,
+    ],
+    { PATH: process.env.PATH ?? "" },
+  );
+
+  expect(code).toBe(0);
+  expect(
+    JSON.parse(stdout).breakout_rooms.map((room: { meeting_display_name: string }) => room.meeting_display_name),
+  ).toEqual(["Room 1"]);
+  expect(fake.requests[0]?.query).toEqual({ include_breakout_rooms: "true" });
+});
+
+test("sessions list --page and --sort created ask for that page and order", async () => {
+  serve({ sessions: 12 });
+
+  const { code, stdout } = await cli([
+    "sessions",
+    "list",
+    "--page",
+    "2",
+    "--per-page",
+    "5",
+    "--sort",
+    "created",
+    "--order",
+    "asc",
+  ]);
+
+  const oldest = fake.sessions
+    .map(({ session }) => session)
+    .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
+    .slice(5, 10)
+    .map((session) => session.id);
+  expect(code).toBe(0);
+  expect(lines(stdout).map((line) => JSON.parse(line).id)).toEqual(oldest);
+});
+
 describe("--mock", () => {
   test("runs every command without an account", async () => {
     const env = { PATH: process.env.PATH ?? "" };
@@ -319,6 +373,35 @@ describe("export", () => {
 
     expect(other.code).toBe(2);
     expect(other.stderr).toContain("exists and was not written by an export with these arguments");
+  });
+
+  test("--concurrency caps the requests in flight", async () => {
+    serve({ sessions: 20 });
+    let inFlight = 0;
+    let most = 0;
+    const counting = fake;
+    const paced = await serveFetch(async (request) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      try {
+        return await counting.fetch(new Request(request.url.replace(paced.url, server.url), request));
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      const { code, stdout } = await cli(
+        ["export", "--include", "participants", "--concurrency", "2"],
+        environment({ CLOUDFLARE_BASE_URL: `${paced.url}/client/v4` }),
+      );
+
+      expect(code).toBe(0);
+      expect(lines(stdout)).toHaveLength(20);
+      expect(most).toBe(2);
+    } finally {
+      await paced.close();
+    }
   });
 
   test("paces itself under a rate limit: no 429 beyond the first burst", async () => {
