@@ -1,6 +1,6 @@
 // A real HTTP server on an ephemeral loopback port, for a test to answer requests as it likes
 // and see what came.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -31,14 +31,7 @@ export async function startServer(
     req.resume();
     req.on("end", () => reply(res, recorded));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    });
-  return { url: `http://127.0.0.1:${port}`, requests, close, [Symbol.asyncDispose]: close };
+  return listen(server, requests);
 }
 
 /** Answers with `body` as JSON (or as text, when it is a string) and `status`. */
@@ -86,6 +79,11 @@ export async function serveFetch(handle: (request: Request) => Promise<Response>
       res.destroy();
     }
   });
+  return listen(server, requests);
+}
+
+/** Listens on a free loopback port; closing drops open connections, so no test waits on one. */
+async function listen(server: Server, requests: RecordedRequest[]): Promise<TestServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const close = () =>
