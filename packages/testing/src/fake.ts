@@ -129,6 +129,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
   const baseUrl = urlOf("baseUrl", options.baseUrl ?? DEFAULT_BASE_URL);
   const sessions = seedSessions(count("sessions", options.sessions ?? 10), random);
+  // The path before every operation's own, such as `/client/v4`.
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
   const routes = createRoutes({
@@ -160,7 +162,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
 
   async function serveApi(request: Request, record: RecordedRequest): Promise<Response> {
     const url = new URL(request.url);
-    const path = url.pathname.slice(new URL(baseUrl).pathname.replace(/\/$/, "").length);
+    const path = url.pathname.slice(basePath.length);
     const route = matchers.find((matcher) => matcher.regex.test(path) && matcher.operation.method === request.method);
     record.operation = route?.name;
 

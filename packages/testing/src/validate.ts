@@ -56,8 +56,19 @@ function problemOf(parameter: ParameterSpec, value: string): Invalid | undefined
   if (schema.maxLength !== undefined && value.length > schema.maxLength) {
     return { status: 422, message: `must be at most ${schema.maxLength} characters` };
   }
-  if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
+  if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) {
     return { status: 422, message: `must match ${schema.pattern}` };
   }
   return undefined;
+}
+
+// Each pattern of the spec, compiled once rather than on every request.
+const PATTERNS = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let pattern = PATTERNS.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source, "u");
+    PATTERNS.set(source, pattern);
+  }
+  return pattern;
 }

@@ -2,6 +2,8 @@
 // answers with a body and headers spec/openapi.yaml allows, checked by Ajv. Statuses come from
 // what causes them (no token, an unknown id, a bad value, a spent allowance) and, for every
 // one, from fake.fail()'s default envelope too.
+
+import { type Checked, problemsOf } from "@realtimekit-sessions/spec/tools/answers";
 import { operationsOf, spec } from "@realtimekit-sessions/spec/tools/spec";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
@@ -16,7 +18,6 @@ import {
   makeSession,
   type OperationName,
 } from "../src/index.js";
-import { type Checked, problemsOf } from "./conformance.js";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 const OPERATIONS = operationsOf(spec);

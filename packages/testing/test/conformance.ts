@@ -3,8 +3,6 @@ import { createSessionsClient, type SessionsClient } from "@realtimekit-sessions
 import { type Checked, problemsOf } from "@realtimekit-sessions/spec/tools/answers";
 import type { FakeApi } from "../src/index.js";
 
-export { type Checked, problemsOf };
-
 /**
  * A client of the fake whose every API answer is checked against the spec on the way: the
  * problems and the operations and statuses checked are collected for the test to assert on.
