@@ -1,64 +1,112 @@
-// What every command starts from: a client of the real API (flags first, then the environment)
-// or of the in-process fake with `--mock`, the fetch that pacing wraps, and the output mode.
-import { createSessionsClient, type SessionsClient } from "@realtimekit-sessions/client";
-import { createFakeApi } from "@realtimekit-sessions/testing";
-import { UsageError } from "./fail.js";
+// What every command starts from: the global flags and the environment resolved into a client of
+// the real API (flags first, then the variables) or of the in-process fake with `--mock`, and
+// the output mode. The client, and the fake, are imported only by a command that calls the API.
+import type { SessionsClient } from "@realtimekit-sessions/client";
+import type { Io } from "./io.js";
+import { UsageError } from "./errors.js";
 
 export interface GlobalOptions {
   token?: string | undefined;
   account?: string | undefined;
   app?: string | undefined;
   baseUrl?: string | undefined;
-  json?: boolean | undefined;
-  verbose?: boolean | undefined;
-  mock?: boolean | undefined;
+  timeout?: number | undefined;
+  json?: true | undefined;
+  verbose?: true | undefined;
+  mock?: true | undefined;
 }
 
 export type Fetch = (request: Request) => Promise<Response>;
 
 export interface Context {
-  client: SessionsClient;
-  /** The fetch the client sends with; downloads of files use it too (never with credentials). */
-  fetch: Fetch;
-  /** Machine output: JSON and NDJSON, no colours, no progress. */
+  io: Io;
+  /** The global flags as given. */
+  flags: GlobalOptions;
+  /** Machine output (JSON, NDJSON for lists): with `--json`, or whenever standard output is not a terminal. */
   json: boolean;
-  /** Makes another client with the same settings, sending through `wrap(fetch)`. */
-  withFetch(wrap: (fetch: Fetch) => Fetch): Context;
+  /**
+   * A client with the global settings; sending through `wrap(fetch)` when given (the export's
+   * pacer), and with another timeout per request when given.
+   */
+  client(options?: { wrap?: (fetch: Fetch) => Fetch; timeoutMs?: number }): Promise<SessionsClient>;
+  /** The API root the client sends to. */
+  baseUrl(): Promise<string>;
 }
 
 /** The sessions `--mock` serves: enough for pages, filters and a short export. */
-const MOCK_SESSIONS = 120;
+export const MOCK_SESSIONS = 120;
 
-export function contextOf(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
-  const json = Boolean(options.json) || !process.stdout.isTTY;
-  const write = (line: string) => {
-    process.stderr.write(`${line}\n`);
+export function contextOf(io: Io, options: GlobalOptions): Context {
+  let settings: Promise<ClientSettings> | undefined;
+  return {
+    io,
+    flags: options,
+    json: Boolean(options.json) || !io.stdout.isTTY,
+    async client({ wrap, timeoutMs } = {}) {
+      settings ??= settingsOf(io, options);
+      const { fetch, ...rest } = await settings;
+      const { createSessionsClient } = await import("@realtimekit-sessions/client");
+      return createSessionsClient({
+        ...rest,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        fetch: wrap ? wrap(fetch) : fetch,
+      });
+    },
+    async baseUrl() {
+      settings ??= settingsOf(io, options);
+      const { DEFAULT_BASE_URL } = await import("@realtimekit-sessions/client");
+      return (await settings).baseUrl ?? DEFAULT_BASE_URL;
+    },
   };
-  const logger = { debug: write, info: write, warn: write, error: write };
-  const logging = options.verbose ? { logLevel: "debug" as const, logger } : {};
-  let settings: Parameters<typeof createSessionsClient>[0];
-  let fetch: Fetch;
+}
+
+interface ClientSettings {
+  apiToken: string;
+  accountId: string;
+  appId: string;
+  baseUrl: string | undefined;
+  fetch: Fetch;
+  timeoutMs?: number;
+  logLevel: "debug" | "off";
+  logger: { debug(line: string): void; info(line: string): void; warn(line: string): void; error(line: string): void };
+}
+
+async function settingsOf(io: Io, options: GlobalOptions): Promise<ClientSettings> {
+  // With --verbose, every request on standard error; the client redacts the credentials.
+  const write = (line: string) => {
+    void io.stderr.write(`${line}\n`).catch(() => {});
+  };
+  const common = {
+    logLevel: options.verbose ? ("debug" as const) : ("off" as const),
+    logger: { debug: write, info: write, warn: write, error: write },
+    ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout * 1000 }),
+  };
   if (options.mock) {
+    const { createFakeApi } = await import("@realtimekit-sessions/testing");
     const fake = createFakeApi({ sessions: MOCK_SESSIONS, seed: 1 });
-    fetch = (request) => fake.fetch(request);
-    settings = { apiToken: "mock", accountId: fake.accountId, appId: fake.appId, baseUrl: fake.baseUrl };
-  } else {
-    const apiToken = options.token ?? env.CLOUDFLARE_API_TOKEN;
-    const accountId = options.account ?? env.CLOUDFLARE_ACCOUNT_ID;
-    const appId = options.app ?? env.REALTIMEKIT_APP_ID;
-    if (!apiToken) {
-      throw new UsageError("No API token: set CLOUDFLARE_API_TOKEN (or pass --token), or try any command with --mock.");
-    }
-    if (!accountId) throw new UsageError("No account: set CLOUDFLARE_ACCOUNT_ID, or pass --account.");
-    if (!appId) throw new UsageError("No app: set REALTIMEKIT_APP_ID, or pass --app.");
-    fetch = (request) => globalThis.fetch(request);
-    settings = { apiToken, accountId, appId, baseUrl: options.baseUrl ?? env.CLOUDFLARE_BASE_URL };
+    return {
+      ...common,
+      apiToken: "mock",
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: fake.baseUrl,
+      fetch: (request) => fake.fetch(request),
+    };
   }
-  const make = (send: Fetch): Context => ({
-    client: createSessionsClient({ ...settings, ...logging, fetch: send }),
-    fetch: send,
-    json,
-    withFetch: (wrap) => make(wrap(send)),
-  });
-  return make(fetch);
+  const apiToken = options.token ?? io.env.CLOUDFLARE_API_TOKEN;
+  const accountId = options.account ?? io.env.CLOUDFLARE_ACCOUNT_ID;
+  const appId = options.app ?? io.env.REALTIMEKIT_APP_ID;
+  if (!apiToken) {
+    throw new UsageError("No API token: set CLOUDFLARE_API_TOKEN (or pass --token), or try any command with --mock.");
+  }
+  if (!accountId) throw new UsageError("No account: set CLOUDFLARE_ACCOUNT_ID, or pass --account.");
+  if (!appId) throw new UsageError("No app: set REALTIMEKIT_APP_ID, or pass --app.");
+  return {
+    ...common,
+    apiToken,
+    accountId,
+    appId,
+    baseUrl: options.baseUrl ?? (io.env.CLOUDFLARE_BASE_URL || undefined),
+    fetch: io.fetch,
+  };
 }

@@ -1,5 +1,6 @@
 // Every failure as one line that says what to do, with the exit code a script can branch on:
-// 1 when the API or the network failed, 2 for bad usage.
+// 1 when the API, the network or the file system failed, 2 for bad usage, 130 when the user
+// interrupted. Imported only once something failed.
 import {
   RealtimeKitAbortError,
   RealtimeKitApiError,
@@ -8,34 +9,41 @@ import {
   RealtimeKitError,
   RealtimeKitTimeoutError,
 } from "@realtimekit-sessions/client";
+import { AlreadySaid, CommandError, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError } from "./errors.js";
+import { fileProblem } from "./files.js";
 
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-/** A mistake in how the command was called. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
+export interface Failure {
+  line: string;
+  code: number;
 }
 
-export function failureOf(error: unknown): { line: string; code: number } {
-  if (error instanceof UsageError) return { line: error.message, code: EXIT_USAGE };
-  if (error instanceof RealtimeKitArgumentError) return { line: `${error.message}.`, code: EXIT_USAGE };
+/** The line to print (none when the command said it already) and the exit code. */
+export function failureOf(error: unknown, interrupted: boolean): Failure {
+  if (error instanceof AlreadySaid) return { line: "", code: error.exitCode };
+  if (interrupted) return { line: "Interrupted.", code: EXIT_INTERRUPTED };
+  if (error instanceof UsageError) return { line: `error: ${error.message}`, code: EXIT_USAGE };
+  if (error instanceof CommandError) return { line: `error: ${error.message}`, code: EXIT_FAILED };
+  if (error instanceof RealtimeKitArgumentError) return { line: `error: ${error.message}.`, code: EXIT_USAGE };
   if (error instanceof RealtimeKitApiError) {
     const ray = error.rayId ? ` (cf-ray ${error.rayId})` : "";
-    return { line: `${apiAdvice(error)}${ray}`, code: EXIT_FAILED };
+    return { line: `error: ${apiAdvice(error)}${ray}`, code: EXIT_FAILED };
   }
   if (error instanceof RealtimeKitTimeoutError) {
+    return { line: `error: The API did not answer in time: ${error.message}. Try again, or raise --timeout.`, code: EXIT_FAILED };
+  }
+  if (error instanceof RealtimeKitConnectionError) {
     return {
-      line: `The API did not answer in time: ${error.message}. Try again, or raise --timeout.`,
+      line: `error: Could not reach the API: ${error.message}. Check the network, or --base-url.`,
       code: EXIT_FAILED,
     };
   }
-  if (error instanceof RealtimeKitConnectionError) {
-    return { line: `Could not reach the API: ${error.message}. Check the network, or --base-url.`, code: EXIT_FAILED };
-  }
-  if (error instanceof RealtimeKitAbortError) return { line: "Stopped.", code: EXIT_FAILED };
-  if (error instanceof RealtimeKitError) return { line: error.message, code: EXIT_FAILED };
-  return { line: error instanceof Error ? error.message : String(error), code: EXIT_FAILED };
+  if (error instanceof RealtimeKitAbortError) return { line: "Interrupted.", code: EXIT_INTERRUPTED };
+  if (error instanceof RealtimeKitError) return { line: `error: ${error.message}.`, code: EXIT_FAILED };
+  const file = fileProblem(error);
+  if (file) return { line: `error: ${file}`, code: EXIT_FAILED };
+  // A bug of ours: still one line, never a stack trace.
+  const message = error instanceof Error ? error.message : String(error);
+  return { line: `error: ${message.split("\n")[0]} (this is a bug of realtimekit-sessions: please report it)`, code: EXIT_FAILED };
 }
 
 function apiAdvice(error: RealtimeKitApiError): string {

@@ -22,6 +22,9 @@ export type { ChatPayloadType, ChatRow, TranscriptRow } from "./rows.js";
 
 export type TranscriptFormat = "CSV" | "JSON" | "SRT" | "VTT";
 
+/** The files behind the download links. */
+export type DownloadFile = "chat" | "transcript" | "summary";
+
 /**
  * The options of a download, the client's by default: `timeoutMs` bounds each request until
  * its answer's headers (the file then streams for as long as it needs), `deadlineMs` the whole
@@ -87,6 +90,15 @@ export interface Downloads {
   downloadSummary(sessionId: string, options?: DownloadOptions): Promise<string>;
   /** The summary's text: generates it unless it exists, then polls until it is ready. */
   waitForSummary(sessionId: string, options?: WaitForSummaryOptions): Promise<string>;
+  /**
+   * A file as the storage host serves it, in chunks of bytes, to save or pass on untouched: the
+   * chat (CSV), the transcript (CSV by default, or `format`) or the summary (Markdown).
+   */
+  downloadFile(
+    sessionId: string,
+    file: DownloadFile,
+    options?: DownloadOptions & { format?: TranscriptFormat | undefined },
+  ): AsyncGenerator<Uint8Array, void, undefined>;
 }
 
 interface Link {
@@ -100,6 +112,8 @@ interface Download {
   read<T>(reader: (response: Response) => Promise<T>): Promise<T>;
   /** The CSV records of the body, in batches. */
   batches(): AsyncGenerator<string[][], void, undefined>;
+  /** The body's bytes as they arrive. */
+  chunks(): AsyncGenerator<Uint8Array, void, undefined>;
 }
 
 // What S3-style storage answers for an expired or otherwise refused signature.
@@ -162,8 +176,8 @@ export function createDownloads(client: SessionsClient): Downloads {
     }
   }
 
-  async function downloadSummary(sessionId: string, options: DownloadOptions = {}): Promise<string> {
-    const download = await open(
+  function summary(sessionId: string, options: DownloadOptions) {
+    return open(
       "downloadSummary",
       async () => {
         try {
@@ -182,7 +196,10 @@ export function createDownloads(client: SessionsClient): Downloads {
       },
       options,
     );
-    return download.read((response) => response.text());
+  }
+
+  async function downloadSummary(sessionId: string, options: DownloadOptions = {}): Promise<string> {
+    return (await summary(sessionId, options)).read((response) => response.text());
   }
 
   function transcript(sessionId: string, format: TranscriptFormat, options: DownloadOptions) {
@@ -255,6 +272,19 @@ export function createDownloads(client: SessionsClient): Downloads {
 
     downloadSummary,
 
+    async *downloadFile(sessionId, file, options = {}) {
+      if (file !== "chat" && file !== "transcript" && file !== "summary") {
+        throw new RealtimeKitArgumentError("file", `file must be "chat", "transcript" or "summary", got ${String(file)}`);
+      }
+      const download =
+        file === "chat"
+          ? await chat(sessionId, options)
+          : file === "summary"
+            ? await summary(sessionId, options)
+            : await transcript(sessionId, options.format ?? "CSV", options);
+      yield* download.chunks();
+    },
+
     async waitForSummary(sessionId, options = {}) {
       const maxWaitMs = milliseconds("maxWaitMs", options.maxWaitMs, 300_000);
       const pollIntervalMs = milliseconds("pollIntervalMs", options.pollIntervalMs, 2_000);
@@ -326,6 +356,21 @@ function downloadOf(operation: string, response: Response, origin: string, clock
         throw failure(cause);
       } finally {
         clocks.deadline?.clear();
+      }
+    },
+    async *chunks() {
+      const reader = response.body?.getReader();
+      try {
+        for (;;) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) return;
+          yield chunk.value;
+        }
+      } catch (cause) {
+        throw failure(cause);
+      } finally {
+        clocks.deadline?.clear();
+        await reader?.cancel().catch(() => {});
       }
     },
   };

@@ -1,0 +1,97 @@
+// Flag values the commands share: numbers in bounds, and the list filters of `sessions list`
+// and `export`. A value out of bounds is refused before anything is sent, with what is allowed.
+import { type Command, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
+import type { ListSessionsQuery } from "@realtimekit-sessions/client";
+import { UsageError } from "../errors.js";
+
+/** What a module that adds commands is given: the program, or a command group. */
+export type Parent = Pick<Command, "command">;
+
+const WHOLE_RE = /^\d+$/;
+const DECIMAL_RE = /^\d+(\.\d+)?$/;
+const RANGE_RE = /^(\d+):(\d+)$/;
+
+/** A whole number from 1 to `max`, written in digits. */
+export const whole =
+  (flag: string, max: number) =>
+  (value: string): number => {
+    const number = WHOLE_RE.test(value) ? Number(value) : Number.NaN;
+    if (!(number >= 1 && number <= max)) {
+      throw new InvalidArgumentError(`${flag} takes a whole number from 1 to ${max.toLocaleString("en")}.`);
+    }
+    return number;
+  };
+
+/** Seconds, from more than 0 to 600. */
+export const seconds =
+  (flag: string) =>
+  (value: string): number => {
+    const number = DECIMAL_RE.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0 && number <= 600)) throw new InvalidArgumentError(`${flag} takes seconds, above 0 and at most 600.`);
+    return number;
+  };
+
+/** A share of a whole, above 0 and at most 1. */
+export const share =
+  (flag: string) =>
+  (value: string): number => {
+    const number = DECIMAL_RE.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0 && number <= 1)) throw new InvalidArgumentError(`${flag} takes a share above 0 and at most 1, such as 0.8.`);
+    return number;
+  };
+
+/** Adds the list filters, shared by `sessions list` and `export`. */
+export function withFilters<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
+  return command
+    .addOption(new Option("--status <status>", "LIVE or ENDED").choices(["LIVE", "ENDED"] as const))
+    .option("--from <time>", "only sessions from this ISO 8601 time on")
+    .option("--to <time>", "only sessions up to this ISO 8601 time")
+    .option("--search <text>", "free text in the meeting title, meeting id or session id")
+    .option("--meeting <id>", "only sessions of this meeting (associated_id)")
+    .option("--participants <min:max>", "only sessions with this many participants, for example 1:10");
+}
+
+export interface Filters {
+  status?: "LIVE" | "ENDED" | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  search?: string | undefined;
+  meeting?: string | undefined;
+  participants?: string | undefined;
+}
+
+/** The filters as the API's query, each checked first. */
+export function queryOf(filters: Filters): ListSessionsQuery {
+  const query: ListSessionsQuery = {};
+  if (filters.status) query.status = filters.status;
+  const from = filters.from === undefined ? undefined : time("--from", filters.from);
+  const to = filters.to === undefined ? undefined : time("--to", filters.to);
+  if (from && to && from > to) throw new UsageError(`--from (${filters.from}) is after --to (${filters.to}).`);
+  if (from) query.start_time = from;
+  if (to) query.end_time = to;
+  if (filters.search !== undefined) query.search = filters.search;
+  if (filters.meeting !== undefined) query.associated_id = filters.meeting;
+  if (filters.participants !== undefined) {
+    const [, min, max] = RANGE_RE.exec(filters.participants) ?? [];
+    if (min === undefined || max === undefined) {
+      throw new UsageError(
+        `--participants takes a range written min:max, for example 1:10, not ${filters.participants}.`,
+      );
+    }
+    if (Number(min) > Number(max)) {
+      throw new UsageError(`--participants ${filters.participants}: the least (${min}) is above the most (${max}).`);
+    }
+    query.participants = `${Number(min)}:${Number(max)}`;
+  }
+  return query;
+}
+
+function time(flag: string, value: string): string {
+  const parsed = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(parsed)) {
+    throw new UsageError(`${flag} takes an ISO 8601 time, for example 2026-11-01T00:00:00Z, not ${value}.`);
+  }
+  return new Date(parsed).toISOString();
+}

@@ -1,0 +1,132 @@
+// `export`: every session matching the list filters as NDJSON, oldest first, with its
+// participants and files if asked, paced to the rate limit, resumable, and in flat memory: the
+// list's pages feed a bounded window of sessions in work, and lines are written in list order
+// as their sessions complete.
+import type { ListSessionsQuery, Session, SessionsClient } from "@realtimekit-sessions/client";
+import { createDownloads, type Downloads } from "@realtimekit-sessions/client/downloads";
+import type { Context } from "../context.js";
+import { progressOf } from "../progress.js";
+import { createFolder, saveFiles } from "./files.js";
+import { createPacer, MAX_WAIT_MS } from "./pacer.js";
+import { openOutput } from "./resume.js";
+
+export interface ExportOptions {
+  query: ListSessionsQuery;
+  /** Embed each session's full participant list. */
+  participants: boolean;
+  /** NDJSON file, resumable; standard output when not given. */
+  out?: string | undefined;
+  /** Folder for each session's chat, transcript and summary. */
+  files?: string | undefined;
+  /** Most requests in flight. */
+  concurrency: number;
+  /** Most of a window's rate-limit quota to use. */
+  maxShare: number;
+}
+
+export interface ExportResult {
+  written: number;
+  skipped: number;
+  requests: number;
+  limited: number;
+  seconds: number;
+  interrupted: boolean;
+}
+
+/** The order sessions are exported in: oldest first, so new sessions do not shift earlier pages. */
+const EXPORT_ORDER = { sort_by: "createdAt", sort_order: "ASC", per_page: 100 } as const;
+/** Sessions in work or waiting to be written, per request allowed in flight. */
+const WINDOW_PER_REQUEST = 4;
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export async function runExport(context: Context, options: ExportOptions): Promise<ExportResult> {
+  const { io } = context;
+  const { signal } = io;
+  const started = io.clock.now();
+  const timeoutMs = context.flags.timeout === undefined ? DEFAULT_TIMEOUT_MS : context.flags.timeout * 1000;
+  const pacer = createPacer({
+    concurrency: options.concurrency,
+    maxShare: options.maxShare,
+    apiBase: await context.baseUrl(),
+    clock: io.clock,
+    signal,
+    timeoutMs,
+  });
+  // The pacer times each request once it is sent; the client's timer also counts the wait for a turn.
+  const client = await context.client({ wrap: (fetch) => pacer.wrap(fetch), timeoutMs: timeoutMs + MAX_WAIT_MS });
+  const say = (line: string) => io.stderr.write(`${line}\n`);
+  const output = options.out
+    ? await openOutput(options.out, fingerprintOf(options), say)
+    : { done: new Set<string>(), append: (text: string) => io.stdout.write(text), close: async () => {} };
+  if (options.files) await createFolder(options.files);
+  const downloads = options.files ? createDownloads(client) : undefined;
+
+  // On a terminal, progress; never on the terminal the lines themselves go to.
+  const progress = options.out || !io.stdout.isTTY ? progressOf(io, "Exporting", "sessions") : undefined;
+  const total = progress && io.stderr.isTTY ? await totalOf(client, options.query, signal) : undefined;
+  let written = 0;
+  const window: Promise<string>[] = [];
+  const flush = async (keep: number) => {
+    while (window.length > keep) {
+      await output.append(await (window.shift() as Promise<string>));
+      written++;
+      progress?.update(written, total === undefined ? undefined : total - output.done.size);
+    }
+  };
+  let interrupted = false;
+  try {
+    for await (const session of client.iterateSessions({ ...options.query, ...EXPORT_ORDER }, { signal })) {
+      if (output.done.has(session.id)) continue;
+      const line = lineOf(client, downloads, session, options, signal);
+      // Awaited in order by flush; until then, a failure must not count as unhandled.
+      line.catch(() => {});
+      window.push(line);
+      await flush(options.concurrency * WINDOW_PER_REQUEST - 1);
+    }
+    await flush(0);
+  } catch (error) {
+    // Interrupted: the sessions in hand are not written, so the next run does them.
+    if (!signal.aborted) throw error;
+    interrupted = true;
+  } finally {
+    await progress?.stop();
+    await output.close();
+  }
+  return {
+    written,
+    skipped: output.done.size,
+    requests: pacer.stats.requests,
+    limited: pacer.stats.limited,
+    seconds: (io.clock.now() - started) / 1000,
+    interrupted,
+  };
+}
+
+/** A session's NDJSON line, once its participants and files are in. */
+async function lineOf(
+  client: SessionsClient,
+  downloads: Downloads | undefined,
+  session: Session,
+  options: ExportOptions,
+  signal: AbortSignal,
+): Promise<string> {
+  const record: Record<string, unknown> = { ...session };
+  if (options.participants) {
+    const participants = [];
+    for await (const participant of client.iterateParticipants(session.id, { per_page: 100 }, { signal })) {
+      participants.push(participant);
+    }
+    record.participants = participants;
+  }
+  if (downloads && options.files) await saveFiles(downloads, session.id, options.files, signal);
+  return `${JSON.stringify(record)}\n`;
+}
+
+async function totalOf(client: SessionsClient, query: ListSessionsQuery, signal: AbortSignal) {
+  return (await client.listSessions({ ...query, per_page: 1 }, { signal })).paging?.total_count;
+}
+
+/** What must match for a run to continue another's file. */
+function fingerprintOf(options: ExportOptions): string {
+  return JSON.stringify({ query: options.query, participants: options.participants, files: options.files ?? null });
+}

@@ -1,0 +1,63 @@
+// The command line as a commander program: the global flags, and each command from the module
+// that declares it. Declaring loads nothing a command needs to run (the client, the fake, the
+// table printer): `--version` and `--help` cost only commander.
+import { Command, Option } from "@commander-js/extra-typings";
+import { addChat } from "./commands/chat.js";
+import { addExport } from "./commands/export.js";
+import { seconds } from "./commands/options.js";
+import { addParticipants } from "./commands/participants.js";
+import { addPeerReport } from "./commands/peer-report.js";
+import { addSessions } from "./commands/sessions.js";
+import { addSummary } from "./commands/summary.js";
+import { addTranscript } from "./commands/transcript.js";
+import { type Context, contextOf, type GlobalOptions } from "./context.js";
+import type { Io } from "./io.js";
+
+declare const __CLI_VERSION__: string;
+
+export const PROGRAM = "realtimekit-sessions";
+
+export interface OutputConfiguration {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  outputError(text: string): void;
+}
+
+export function createProgram(io: Io, output: OutputConfiguration) {
+  const program = new Command(PROGRAM)
+    .description("The Cloudflare RealtimeKit Sessions API from the command line.")
+    .version(__CLI_VERSION__, "--version", "print the version")
+    .helpOption("-h, --help", "show help for a command")
+    .addOption(new Option("--token <token>", "API token (default: CLOUDFLARE_API_TOKEN)"))
+    .addOption(new Option("--account <id>", "Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID)"))
+    .addOption(new Option("--app <id>", "RealtimeKit app id (default: REALTIMEKIT_APP_ID)"))
+    .addOption(new Option("--base-url <url>", "API root (default: CLOUDFLARE_BASE_URL, else Cloudflare's API)"))
+    .addOption(new Option("--timeout <seconds>", "give up on a request after this long").argParser(seconds("--timeout")))
+    .option("--json", "machine output: JSON, or NDJSON for lists (the default when piped)")
+    .option("--verbose", "log every request to standard error, credentials redacted")
+    .option("--mock", "run against an in-process fake of the API with generated data: no account needed")
+    .exitOverride()
+    .configureOutput({
+      writeOut: output.writeOut,
+      writeErr: output.writeErr,
+      outputError: output.outputError,
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+  const context: ContextOf = (command) => contextOf(io, command.optsWithGlobals() as GlobalOptions);
+  addSessions(program, context);
+  addParticipants(program, context);
+  addPeerReport(program, context);
+  addChat(program, context);
+  addTranscript(program, context);
+  addSummary(program, context);
+  addExport(program, context);
+  return program;
+}
+
+export type Program = ReturnType<typeof createProgram>;
+
+/** The context of the command being run: its global flags, with the `Io` the program was made with. */
+export type ContextOf = (command: { optsWithGlobals(): unknown }) => Context;
