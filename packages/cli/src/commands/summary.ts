@@ -23,7 +23,9 @@ export interface SummaryOptions {
 }
 
 export async function showSummary(context: Context, sessionId: string, options: SummaryOptions): Promise<void> {
-  const { io, json } = context;
+  const { io } = context;
+  // The summary is a document: piped, it stays Markdown (`> notes.md`); JSON only when asked.
+  const json = Boolean(context.flags.json);
   const client = await context.client();
   const { createDownloads } = await import("@realtimekit-sessions/client/downloads");
   const downloads = createDownloads(client);
