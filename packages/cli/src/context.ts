@@ -2,8 +2,8 @@
 // the real API (flags first, then the variables) or of the in-process fake with `--mock`, and
 // the output mode. The client, and the fake, are imported only by a command that calls the API.
 import type { SessionsClient } from "@realtimekit-sessions/client";
-import type { Io } from "./io.js";
 import { UsageError } from "./errors.js";
+import type { Io } from "./io.js";
 
 export interface GlobalOptions {
   token?: string | undefined;

@@ -29,7 +29,10 @@ export function failureOf(error: unknown, interrupted: boolean): Failure {
     return { line: `error: ${apiAdvice(error)}${ray}`, code: EXIT_FAILED };
   }
   if (error instanceof RealtimeKitTimeoutError) {
-    return { line: `error: The API did not answer in time: ${error.message}. Try again, or raise --timeout.`, code: EXIT_FAILED };
+    return {
+      line: `error: The API did not answer in time: ${error.message}. Try again, or raise --timeout.`,
+      code: EXIT_FAILED,
+    };
   }
   if (error instanceof RealtimeKitConnectionError) {
     return {
@@ -43,7 +46,10 @@ export function failureOf(error: unknown, interrupted: boolean): Failure {
   if (file) return { line: `error: ${file}`, code: EXIT_FAILED };
   // A bug of ours: still one line, never a stack trace.
   const message = error instanceof Error ? error.message : String(error);
-  return { line: `error: ${message.split("\n")[0]} (this is a bug of realtimekit-sessions: please report it)`, code: EXIT_FAILED };
+  return {
+    line: `error: ${message.split("\n")[0]} (this is a bug of realtimekit-sessions: please report it)`,
+    code: EXIT_FAILED,
+  };
 }
 
 function apiAdvice(error: RealtimeKitApiError): string {

@@ -38,7 +38,9 @@ export class OutputError extends Error {
   readonly closed: boolean;
 
   constructor(stream: "standard output" | "standard error", code: string | undefined) {
-    super(`Could not write to ${stream}: ${code === "ENOSPC" ? "the disk is full" : `the system refused (${code ?? "unknown error"})`}.`);
+    super(
+      `Could not write to ${stream}: ${code === "ENOSPC" ? "the disk is full" : `the system refused (${code ?? "unknown error"})`}.`,
+    );
     this.closed = code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
   }
 }

@@ -32,7 +32,9 @@ export function createProgram(io: Io, output: OutputConfiguration) {
     .addOption(new Option("--account <id>", "Cloudflare account id (default: CLOUDFLARE_ACCOUNT_ID)"))
     .addOption(new Option("--app <id>", "RealtimeKit app id (default: REALTIMEKIT_APP_ID)"))
     .addOption(new Option("--base-url <url>", "API root (default: CLOUDFLARE_BASE_URL, else Cloudflare's API)"))
-    .addOption(new Option("--timeout <seconds>", "give up on a request after this long").argParser(seconds("--timeout")))
+    .addOption(
+      new Option("--timeout <seconds>", "give up on a request after this long").argParser(seconds("--timeout")),
+    )
     .option("--json", "machine output: JSON, or NDJSON for lists (the default when piped)")
     .option("--verbose", "log every request to standard error, credentials redacted")
     .option("--mock", "run against an in-process fake of the API with generated data: no account needed")

@@ -12,11 +12,14 @@ const ERROR_LINE_RE = /^error: [^\n]+\n(See '[^\n]+'\.\n)?$/;
 /** Every command of the program, as the words that run it: derived, so a new one is covered. */
 function commandPaths(): string[][] {
   const io = { stdout: testOutput("standard output"), stderr: testOutput("standard error") };
-  const program = createProgram({ ...io, env: {}, clock: { now: Date.now, sleep: async () => {} }, fetch, signal: new AbortController().signal }, {
-    writeOut() {},
-    writeErr() {},
-    outputError() {},
-  });
+  const program = createProgram(
+    { ...io, env: {}, clock: { now: Date.now, sleep: async () => {} }, fetch, signal: new AbortController().signal },
+    {
+      writeOut() {},
+      writeErr() {},
+      outputError() {},
+    },
+  );
   const walk = (command: Command<unknown[], Record<string, unknown>>, path: string[]): string[][] => [
     path,
     ...command.commands.flatMap((sub) => walk(sub as never, [...path, sub.name()])),
@@ -28,10 +31,10 @@ describe("help and version", () => {
   test.each(commandPaths().map((path) => [path.join(" ") || "(no command)", path] as const))(
     "%s --help says how to use it, on standard output, exit 0",
     async (_, path) => {
-    const { code, stdout, stderr } = await run([...path, "--help"]);
+      const { code, stdout, stderr } = await run([...path, "--help"]);
 
-    expect([code, stderr]).toEqual([0, ""]);
-    expect(stdout).toContain(`Usage: realtimekit-sessions${path.length ? ` ${path.join(" ")}` : ""} [options]`);
+      expect([code, stderr]).toEqual([0, ""]);
+      expect(stdout).toContain(`Usage: realtimekit-sessions${path.length ? ` ${path.join(" ")}` : ""} [options]`);
     },
   );
 
@@ -141,7 +144,18 @@ describe("sessions list", () => {
   test("piped, prints the page as NDJSON", async () => {
     const { fake, cli } = withFake({ sessions: 12 });
 
-    const { stdout } = await cli(["sessions", "list", "--per-page", "5", "--page", "2", "--sort", "created", "--order", "asc"]);
+    const { stdout } = await cli([
+      "sessions",
+      "list",
+      "--per-page",
+      "5",
+      "--page",
+      "2",
+      "--sort",
+      "created",
+      "--order",
+      "asc",
+    ]);
 
     const expected = fake.sessions
       .map(({ session }) => session)
@@ -188,7 +202,11 @@ describe("sessions list", () => {
     const { code, stdout } = await cli(["sessions", "list", "--all", "--per-page", "10", "--json"]);
 
     expect(code).toBe(0);
-    expect(lines(stdout).map((line) => JSON.parse(line).id).sort()).toEqual(fake.sessions.map(({ session }) => session.id).sort());
+    expect(
+      lines(stdout)
+        .map((line) => JSON.parse(line).id)
+        .sort(),
+    ).toEqual(fake.sessions.map(({ session }) => session.id).sort());
   });
 
   test("--all on a terminal shows progress on standard error and one table", async () => {
@@ -225,7 +243,9 @@ describe("one session and its participants", () => {
     const json = await cli(["sessions", "get", id, "--breakout-rooms"]);
     const table = await cli(["sessions", "get", id], TERMINAL);
 
-    expect(JSON.parse(json.stdout).breakout_rooms.map((room: { meeting_display_name: string }) => room.meeting_display_name)).toEqual(["Room 1"]);
+    expect(
+      JSON.parse(json.stdout).breakout_rooms.map((room: { meeting_display_name: string }) => room.meeting_display_name),
+    ).toEqual(["Room 1"]);
     expect(fake.requests[0]?.query).toEqual({ include_breakout_rooms: "true" });
     expect(table.stdout).toContain(`id                          ${id}`);
     expect(table.stdout).toMatch(/started\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
@@ -242,7 +262,11 @@ describe("one session and its participants", () => {
     const one = await cli(["participant", id, participant?.id ?? ""]);
     const oneTable = await cli(["participant", id, participant?.id ?? ""], TERMINAL);
 
-    expect(lines(list.stdout).map((line) => JSON.parse(line).id).sort()).toEqual(record?.participants.map((item) => item.id).sort());
+    expect(
+      lines(list.stdout)
+        .map((line) => JSON.parse(line).id)
+        .sort(),
+    ).toEqual(record?.participants.map((item) => item.id).sort());
     expect(lines(table.stdout)).toHaveLength(3);
     expect(JSON.parse(one.stdout).id).toBe(participant?.id);
     expect(oneTable.stdout).toContain(participant?.display_name ?? "?");
@@ -285,7 +309,8 @@ describe("peer-report", () => {
     const table = await cli(["peer-report", peer], TERMINAL);
     const json = await cli(["peer-report", peer, "--section", "device_info", "--section", "quality_stats"]);
 
-    for (const field of ["device", "location", "network type", "events", "audio quality (MOS)"]) expect(table.stdout).toContain(field);
+    for (const field of ["device", "location", "network type", "events", "audio quality (MOS)"])
+      expect(table.stdout).toContain(field);
     expect(JSON.parse(json.stdout).peer_report.metadata.device_info).toEqual(seeded?.metadata?.device_info);
     expect(fake.requests.at(-1)?.query).toEqual({ filters: "device_info,quality_stats" });
   });
@@ -342,7 +367,9 @@ describe("chat, transcript and summary", () => {
     const json = await cli(["transcript", id, "--format", "json"]);
     const vtt = await cli(["transcript", id, "--format", "Vtt"]);
 
-    expect(lines(rows.stdout).map((line) => JSON.parse(line).text)).toEqual(record?.transcript.map((item) => item.text));
+    expect(lines(rows.stdout).map((line) => JSON.parse(line).text)).toEqual(
+      record?.transcript.map((item) => item.text),
+    );
     expect(upper.stdout).toBe(lower.stdout);
     expect(upper.stdout).not.toMatch(/^\{/);
     for (const item of record?.transcript ?? []) expect(upper.stdout).toContain(item.text);
@@ -353,7 +380,10 @@ describe("chat, transcript and summary", () => {
   test("--format and --json together are refused: one prints the file, the other rows", async () => {
     const { fake, cli } = seeded();
     const { code, stderr } = await cli(["transcript", fake.sessions[0]?.session.id ?? "", "--format", "csv", "--json"]);
-    expect([code, stderr]).toEqual([2, "error: --format prints the file as it is and --json prints its rows: choose one.\n"]);
+    expect([code, stderr]).toEqual([
+      2,
+      "error: --format prints the file as it is and --json prints its rows: choose one.\n",
+    ]);
   });
 
   test.each(["headed", "headerless"] as const)(
@@ -364,11 +394,15 @@ describe("chat, transcript and summary", () => {
 
       const { stdout } = await cli(["transcript", record?.session.id ?? ""], TERMINAL);
 
-      const times = lines(stdout).slice(1).map((row) => row.split(/\s{2,}/)[0]);
+      const times = lines(stdout)
+        .slice(1)
+        .map((row) => row.split(/\s{2,}/)[0]);
       const start = Date.parse(record?.session.started_at ?? "");
       const expected = (record?.transcript ?? []).map((item) => {
         const seconds = Math.floor((Date.parse(item.startedAt) - start) / 1000);
-        return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((part) => String(part).padStart(2, "0")).join(":");
+        return [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60]
+          .map((part) => String(part).padStart(2, "0"))
+          .join(":");
       });
       expect(times).toEqual(expected);
     },
@@ -425,7 +459,10 @@ describe("errors: one line, an exit code, never the token", () => {
 
   test("a message a server broke over lines is still one line", async () => {
     const { fake, cli } = withFake();
-    fake.fail("listSessions", { status: 400, body: { success: false, errors: [{ code: 1, message: "bad\nrequest\r\n\u001b[31mred" }] } });
+    fake.fail("listSessions", {
+      status: 400,
+      body: { success: false, errors: [{ code: 1, message: "bad\nrequest\r\n\u001b[31mred" }] },
+    });
     const { stderr } = await cli(["sessions", "list"]);
     expect(lines(stderr)).toHaveLength(1);
     expect(stderr).toContain("bad request [31mred");

@@ -31,13 +31,19 @@ describe("what it writes", () => {
       .filter((session) => session.status === "ENDED")
       .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
     expect(code).toBe(0);
-    expect(stderr).toMatch(new RegExp(`^Exported ${ended.length} sessions to .* in [\\d.]+ s: \\d+ requests, 0 rate-limited\\.\\n$`));
+    expect(stderr).toMatch(
+      new RegExp(`^Exported ${ended.length} sessions to .* in [\\d.]+ s: \\d+ requests, 0 rate-limited\\.\\n$`),
+    );
     expect(written.map((record) => record.id)).toEqual(ended.map((session) => session.id));
     for (const record of written) {
       const seeded = fake.sessions.find(({ session }) => session.id === record.id);
-      expect(record.participants.map((item: { id: string }) => item.id).sort()).toEqual(seeded?.participants.map((item) => item.id).sort());
+      expect(record.participants.map((item: { id: string }) => item.id).sort()).toEqual(
+        seeded?.participants.map((item) => item.id).sort(),
+      );
       if (seeded?.chat.length) {
-        expect(await readFile(join(directory, "files", `${record.id}.chat.csv`), "utf8")).toContain(seeded.chat[0]?.payload ?? "");
+        expect(await readFile(join(directory, "files", `${record.id}.chat.csv`), "utf8")).toContain(
+          seeded.chat[0]?.payload ?? "",
+        );
       }
     }
     expect((await readdir(join(directory, "files"))).filter((name) => name.endsWith(".partial"))).toEqual([]);
@@ -49,7 +55,9 @@ describe("what it writes", () => {
     const { stdout, stderr } = await cli(["export", "--json"], { stdout: { isTTY: true }, stderr: { isTTY: true } });
 
     const ids = lines(stdout).map((line) => JSON.parse(line).id);
-    const oldestFirst = fake.sessions.map(({ session }) => session).sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+    const oldestFirst = fake.sessions
+      .map(({ session }) => session)
+      .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
     expect(ids).toEqual(oldestFirst.map((session) => session.id));
     expect(stderr).not.toContain("Exporting");
   });
@@ -87,19 +95,29 @@ describe("what it writes", () => {
     const out = join(directory, "x.ndjson");
     await cli(["export", "--out", out]);
     const [first, second] = lines(await readFile(out, "utf8"));
-    await writeFile(out, `${first}\n${second}\n${"{\"id\":\"half"}`);
+    await writeFile(out, `${first}\n${second}\n${'{"id":"half'}`);
 
     const again = await cli(["export", "--out", out]);
 
     expect(again.stderr).toContain(`Resuming the export into ${out}: 2 sessions are already there.`);
-    expect((await records(out)).map((record) => record.id).sort()).toEqual(fake.sessions.map(({ session }) => session.id).sort());
+    expect((await records(out)).map((record) => record.id).sort()).toEqual(
+      fake.sessions.map(({ session }) => session.id).sort(),
+    );
   });
 });
 
 describe("file-system failures are one line naming the path given", () => {
   test.each([
-    ["a folder that cannot be written", "/sys/realtimekit-export.ndjson", /^error: Cannot write \/sys\/realtimekit-export\.ndjson: (permission denied|the file system is read-only)\.\n$/],
-    ["a file where a folder should be", "FILE/x.ndjson", /^error: Cannot create the folder of .*FILE\/x\.ndjson: (a part of the path is not a folder|something else is in the way)\.\n$/],
+    [
+      "a folder that cannot be written",
+      "/sys/realtimekit-export.ndjson",
+      /^error: Cannot write \/sys\/realtimekit-export\.ndjson: (permission denied|the file system is read-only)\.\n$/,
+    ],
+    [
+      "a file where a folder should be",
+      "FILE/x.ndjson",
+      /^error: Cannot create the folder of .*FILE\/x\.ndjson: (a part of the path is not a folder|something else is in the way)\.\n$/,
+    ],
     ["a folder as the file", "", /^error: --out .* is a folder: give a file name\.\n$/],
   ])("%s", async (_, given, expected) => {
     await writeFile(join(directory, "FILE"), "");
@@ -123,7 +141,9 @@ describe("file-system failures are one line naming the path given", () => {
 test("--files downloads through the client: a storage host that fails is a typed one-line error", async () => {
   const { fake, cli } = withFake({ sessions: [{ status: "ENDED", chat: 2 }] });
   const storage = (request: Request) =>
-    request.url.startsWith(fake.storageUrl) ? Promise.resolve(new Response("<html>", { status: 500 })) : fake.fetch(request);
+    request.url.startsWith(fake.storageUrl)
+      ? Promise.resolve(new Response("<html>", { status: 500 }))
+      : fake.fetch(request);
 
   const { code, stderr } = await cli(["export", "--files", join(directory, "files")], { fetch: storage });
 
@@ -159,7 +179,10 @@ test("an interrupt stops the export at once, says how to resume, exit 130", asyn
     return fake.fetch(request);
   };
 
-  const { code, stderr } = await cli(["export", "--include", "participants", "--out", out], { fetch: interrupting, signal: controller.signal });
+  const { code, stderr } = await cli(["export", "--include", "participants", "--out", out], {
+    fetch: interrupting,
+    signal: controller.signal,
+  });
 
   const written = (await records(out)).length;
   expect(code).toBe(130);

@@ -4,6 +4,9 @@ import { type RunOptions, type RunResult, run } from "./io.js";
 
 export const TOKEN = "cli-secret-token-0123456789";
 
+/** The built binary, for the tests that run it as a process. */
+export const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+
 export interface FakeRun {
   fake: FakeApi;
   /** Runs the command line against `fake`; the token must appear in no output. */

@@ -7,10 +7,8 @@ import { join } from "node:path";
 import { runProcess, serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { TOKEN } from "./fake.js";
+import { CLI, TOKEN } from "./fake.js";
 import { lines } from "./io.js";
-
-export const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
 
 let server: TestServer;
 let fake: FakeApi;
@@ -55,8 +53,16 @@ describe("each command, once, as a process", () => {
   const first = () => fake.sessions[0];
   test.each([
     ["sessions list", () => ["sessions", "list"], (out: string) => expect(lines(out)).toHaveLength(20)],
-    ["sessions get", () => ["sessions", "get", first()?.session.id ?? ""], (out: string) => expect(JSON.parse(out).id).toBe(first()?.session.id)],
-    ["participants", () => ["participants", first()?.session.id ?? ""], (out: string) => expect(lines(out)).toHaveLength(2)],
+    [
+      "sessions get",
+      () => ["sessions", "get", first()?.session.id ?? ""],
+      (out: string) => expect(JSON.parse(out).id).toBe(first()?.session.id),
+    ],
+    [
+      "participants",
+      () => ["participants", first()?.session.id ?? ""],
+      (out: string) => expect(lines(out)).toHaveLength(2),
+    ],
     [
       "participant",
       () => ["participant", first()?.session.id ?? "", first()?.participants[0]?.id ?? ""],
@@ -68,8 +74,16 @@ describe("each command, once, as a process", () => {
       (out: string) => expect(JSON.parse(out).peer_report).toBeDefined(),
     ],
     ["chat", () => ["chat", first()?.session.id ?? ""], (out: string) => expect(lines(out)).toHaveLength(2)],
-    ["transcript", () => ["transcript", first()?.session.id ?? "", "--format", "csv"], (out: string) => expect(out).toContain(first()?.transcript[0]?.text)],
-    ["summary", () => ["summary", first()?.session.id ?? ""], (out: string) => expect(out.trimEnd()).toBe(first()?.summary.text.trimEnd())],
+    [
+      "transcript",
+      () => ["transcript", first()?.session.id ?? "", "--format", "csv"],
+      (out: string) => expect(out).toContain(first()?.transcript[0]?.text),
+    ],
+    [
+      "summary",
+      () => ["summary", first()?.session.id ?? ""],
+      (out: string) => expect(out.trimEnd()).toBe(first()?.summary.text.trimEnd()),
+    ],
     ["export", () => ["export", "--include", "participants"], (out: string) => expect(lines(out)).toHaveLength(40)],
   ])("%s", async (_, args, check) => {
     const { code, stdout, stderr } = await cli(args());
@@ -85,9 +99,11 @@ describe("each command, once, as a process", () => {
 
 describe("standard output that goes away", () => {
   test("a pipe closed after the first line (| head -1) ends quietly, exit 0", async () => {
-    const child = spawn(process.execPath, [CLI, "--mock", "sessions", "list", "--all", "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "--mock", "sessions", "list", "--all", "--json"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
-    child.stderr.on("data", (chunk) => {
+    child.stderr?.on("data", (chunk) => {
       stderr += chunk;
     });
     const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -99,10 +115,12 @@ describe("standard output that goes away", () => {
   test("a full disk (>/dev/full) is one line, exit 1", async () => {
     const full = await open("/dev/full", "w");
     try {
-      const child = spawn(process.execPath, [CLI, "--mock", "sessions", "list", "--all", "--json"], { stdio: ["ignore", full.fd, "pipe"] });
+      const child = spawn(process.execPath, [CLI, "--mock", "sessions", "list", "--all", "--json"], {
+        stdio: ["ignore", full.fd, "pipe"],
+      });
       const exited = new Promise((resolve) => child.once("exit", resolve));
       let stderr = "";
-      child.stderr.on("data", (chunk) => {
+      child.stderr?.on("data", (chunk) => {
         stderr += chunk;
       });
       const code = await exited;
@@ -127,7 +145,7 @@ describe("signals", () => {
     });
     const exited = new Promise((resolve) => child.once("exit", resolve));
     let stderr = "";
-    child.stderr.on("data", (chunk) => {
+    child.stderr?.on("data", (chunk) => {
       stderr += chunk;
     });
     await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -26,7 +26,10 @@ export function addExport(program: Parent, context: ContextOf): void {
         .default(8),
     )
     .addOption(
-      new Option("--max-share <share>", "most of the rate limit's allowance to use, leaving the rest to other clients of the token")
+      new Option(
+        "--max-share <share>",
+        "most of the rate limit's allowance to use, leaving the rest to other clients of the token",
+      )
         .argParser(share("--max-share"))
         .default(0.8),
     )
@@ -54,7 +57,10 @@ export async function exportSessions(context: Context, flags: ExportFlags): Prom
   });
   const where = flags.out ? ` to ${flags.out}` : "";
   if (result.interrupted) {
-    await note(io, `Interrupted after ${result.written} sessions${where}.${flags.out ? " Run the same command again to resume." : ""}`);
+    await note(
+      io,
+      `Interrupted after ${result.written} sessions${where}.${flags.out ? " Run the same command again to resume." : ""}`,
+    );
     throw new AlreadySaid(EXIT_INTERRUPTED);
   }
   await note(

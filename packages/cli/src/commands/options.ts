@@ -27,7 +27,8 @@ export const seconds =
   (flag: string) =>
   (value: string): number => {
     const number = DECIMAL_RE.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0 && number <= 600)) throw new InvalidArgumentError(`${flag} takes seconds, above 0 and at most 600.`);
+    if (!(number > 0 && number <= 600))
+      throw new InvalidArgumentError(`${flag} takes seconds, above 0 and at most 600.`);
     return number;
   };
 
@@ -36,7 +37,8 @@ export const share =
   (flag: string) =>
   (value: string): number => {
     const number = DECIMAL_RE.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0 && number <= 1)) throw new InvalidArgumentError(`${flag} takes a share above 0 and at most 1, such as 0.8.`);
+    if (!(number > 0 && number <= 1))
+      throw new InvalidArgumentError(`${flag} takes a share above 0 and at most 1, such as 0.8.`);
     return number;
   };
 

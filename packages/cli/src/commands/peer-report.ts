@@ -68,7 +68,9 @@ const SHOW: Record<(typeof SECTIONS)[number], (report: PeerReport) => Rows> = {
       [
         "connectivity",
         joined(
-          network?.reflexive_connectivity === undefined ? undefined : `reflexive ${yesNo(network.reflexive_connectivity)},`,
+          network?.reflexive_connectivity === undefined
+            ? undefined
+            : `reflexive ${yesNo(network.reflexive_connectivity)},`,
           network?.relay_connectivity === undefined ? undefined : `relay ${yesNo(network.relay_connectivity)},`,
           network?.turn_connectivity === undefined ? undefined : `TURN ${yesNo(network.turn_connectivity)}`,
         ).replace(/,$/, ""),
@@ -84,7 +86,10 @@ const SHOW: Record<(typeof SECTIONS)[number], (report: PeerReport) => Rows> = {
   events({ metadata }) {
     const events = metadata?.events ?? [];
     if (events.length === 0) return [["events", "none"]];
-    return events.map((event, index) => [index === 0 ? "events" : "", `${when(event.timestamp)}  ${event.name ?? "?"}`]);
+    return events.map((event, index) => [
+      index === 0 ? "events" : "",
+      `${when(event.timestamp)}  ${event.name ?? "?"}`,
+    ]);
   },
   quality_stats({ quality }) {
     const audio = quality?.audio_producer_cumulative;

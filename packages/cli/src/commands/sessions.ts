@@ -12,7 +12,10 @@ export function addSessions(program: Parent, context: ContextOf): void {
 
   withFilters(sessions.command("list").description("list the app's sessions, newest first"))
     .addOption(
-      new Option("--sort <field>", "sort by minutes consumed or creation time").choices(["minutes", "created"] as const),
+      new Option("--sort <field>", "sort by minutes consumed or creation time").choices([
+        "minutes",
+        "created",
+      ] as const),
     )
     .addOption(new Option("--order <order>", "sort order").choices(["asc", "desc"] as const).default("desc" as const))
     .addOption(new Option("--per-page <n>", "sessions per page").argParser(whole("--per-page", 1000)).default(20))
@@ -58,10 +61,15 @@ export async function listSessions(context: Context, options: ListOptions): Prom
       `Page ${options.page} is past the end${total === undefined ? "" : `: ${total} sessions fill ${pages} pages of ${options.perPage}`}.`,
     );
   }
-  await printTable(io, HEAD, sessions.map((session) => row(session, io.clock.now())));
+  await printTable(
+    io,
+    HEAD,
+    sessions.map((session) => row(session, io.clock.now())),
+  );
   const first = (options.page - 1) * options.perPage + 1;
   const shown = `Showing ${first}-${first + sessions.length - 1}${total === undefined ? "" : ` of ${total}`} sessions`;
-  const next = pages === undefined || options.page < pages ? ` Next page: --page ${options.page + 1}; every page: --all.` : "";
+  const next =
+    pages === undefined || options.page < pages ? ` Next page: --page ${options.page + 1}; every page: --all.` : "";
   await note(io, `${shown}${pages === undefined ? "" : ` (page ${options.page} of ${pages})`}.${next}`);
 }
 

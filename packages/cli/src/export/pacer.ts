@@ -46,7 +46,12 @@ export function createPacer(options: PacerOptions): Pacer {
   let inFlight = 0;
   // The current window. Answers to requests sent in an earlier one say nothing about it.
   let epoch = 0;
-  let window = { end: undefined as number | undefined, remaining: undefined as number | undefined, sent: 0, inFlight: 0 };
+  let window = {
+    end: undefined as number | undefined,
+    remaining: undefined as number | undefined,
+    sent: 0,
+    inFlight: 0,
+  };
   /** The API reports no limit at all: nothing to pace but the concurrency ceiling. */
   let unlimited = false;
   let changed = signalled();
@@ -64,7 +69,8 @@ export function createPacer(options: PacerOptions): Pacer {
     if (unlimited) return 0;
     const budget = quota === undefined ? Number.POSITIVE_INFINITY : Math.floor(quota * options.maxShare) - window.sent;
     // Until an answer says how much is left, one request at a time finds out.
-    const available = window.remaining === undefined ? (window.inFlight === 0 ? 1 : 0) : window.remaining - window.inFlight;
+    const available =
+      window.remaining === undefined ? (window.inFlight === 0 ? 1 : 0) : window.remaining - window.inFlight;
     if (Math.min(budget, available) > 0) return 0;
     if (window.end !== undefined) return Math.min(window.end - now, MAX_WAIT_MS);
     if (window.inFlight > 0) return undefined;
@@ -130,7 +136,8 @@ export function createPacer(options: PacerOptions): Pacer {
     unlimited = false;
     window.remaining = Math.min(window.remaining ?? Number.POSITIVE_INFINITY, limit.remaining);
     // The earliest reset any answer reported: each rounds up to whole seconds, so the earliest is the closest.
-    if (limit.reset > 0) window.end = Math.min(window.end ?? Number.POSITIVE_INFINITY, now + Math.min(limit.reset * 1000, MAX_WAIT_MS));
+    if (limit.reset > 0)
+      window.end = Math.min(window.end ?? Number.POSITIVE_INFINITY, now + Math.min(limit.reset * 1000, MAX_WAIT_MS));
   };
 
   return {
@@ -157,8 +164,18 @@ function sane(limit: ReturnType<typeof rateLimitOf>) {
   if (!limit || !(limit.remaining >= 0 && limit.remaining <= MAX_QUOTA)) return undefined;
   const reset = limit.reset >= 0 && limit.reset <= MAX_WINDOW_S ? limit.reset : 0;
   const policy =
-    limit.limit !== undefined && limit.limit >= 1 && limit.limit <= MAX_QUOTA && limit.window !== undefined && limit.window > 0 && limit.window <= MAX_WINDOW_S;
-  return { remaining: limit.remaining, reset, limit: policy ? limit.limit : undefined, window: policy ? limit.window : undefined };
+    limit.limit !== undefined &&
+    limit.limit >= 1 &&
+    limit.limit <= MAX_QUOTA &&
+    limit.window !== undefined &&
+    limit.window > 0 &&
+    limit.window <= MAX_WINDOW_S;
+  return {
+    remaining: limit.remaining,
+    reset,
+    limit: policy ? limit.limit : undefined,
+    window: policy ? limit.window : undefined,
+  };
 }
 
 /** A promise and its resolve (Promise.withResolvers, which Node.js 20 lacks). */

@@ -17,7 +17,11 @@ export interface Resumed {
   close(): Promise<void>;
 }
 
-export async function openOutput(out: string, fingerprint: string, say: (line: string) => Promise<void>): Promise<Resumed> {
+export async function openOutput(
+  out: string,
+  fingerprint: string,
+  say: (line: string) => Promise<void>,
+): Promise<Resumed> {
   const statePath = `${out}.export.json`;
   const exists = await stat(out).then(
     (info) => {
@@ -73,7 +77,10 @@ async function completedIds(out: string): Promise<Set<string>> {
       number++;
       if (!line) continue;
       const id = idOf(line);
-      if (id === undefined) throw new CommandError(`${out} line ${number} is not a session written by an export: delete the file to start over.`);
+      if (id === undefined)
+        throw new CommandError(
+          `${out} line ${number} is not a session written by an export: delete the file to start over.`,
+        );
       ids.add(id);
     }
     return ids;

@@ -1,0 +1,162 @@
+// Generated command lines against the built binary: whatever the arguments, flags, values,
+// paths and servers, the CLI ends with 0, 1, 2 or 130 within 20 s, says at most three lines of
+// error, never a stack trace, and never the token.
+import { spawn } from "node:child_process";
+import { open } from "node:fs/promises";
+import { serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
+import { createFakeApi } from "@realtimekit-sessions/testing";
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { CLI, TOKEN } from "./fake.js";
+
+const LIMIT_MS = 20_000;
+const STACK_RE = /^\s+at .+\(?.*:\d+:\d+\)?$/m;
+
+let server: TestServer;
+let baseUrl: string;
+beforeAll(async () => {
+  let fake = createFakeApi();
+  server = await serveFetch((request) => fake.fetch(request));
+  fake = createFakeApi({
+    apiToken: TOKEN,
+    sessions: 30,
+    baseUrl: `${server.url}/client/v4`,
+    storageUrl: `${server.url}/storage`,
+  });
+  baseUrl = fake.baseUrl;
+});
+afterAll(() => server?.close());
+
+const commands = fc.constantFrom(
+  ["sessions", "list"],
+  ["sessions", "get"],
+  ["sessions"],
+  ["participants"],
+  ["participant"],
+  ["peer-report"],
+  ["chat"],
+  ["transcript"],
+  ["summary"],
+  ["export"],
+  [],
+);
+const flags = fc.constantFrom(
+  "--status",
+  "--from",
+  "--to",
+  "--search",
+  "--meeting",
+  "--participants",
+  "--sort",
+  "--order",
+  "--per-page",
+  "--page",
+  "--all",
+  "--breakout-rooms",
+  "--section",
+  "--format",
+  "--generate",
+  "--wait",
+  "--max-wait",
+  "--include",
+  "--out",
+  "--files",
+  "--concurrency",
+  "--max-share",
+  "--json",
+  "--verbose",
+  "--timeout",
+  "--base-url",
+  "--help",
+  "--version",
+  "--colour",
+  "-x",
+  "--",
+);
+const values = fc.oneof(
+  fc.constantFrom(
+    "ENDED",
+    "LIVE",
+    "10:1",
+    "1:10",
+    "1e9",
+    "1e308",
+    "-1",
+    "0",
+    "NaN",
+    "Infinity",
+    "9007199254740993",
+    "csv",
+    "CSV",
+    "events",
+    "participants",
+    "2026-11-01T00:00:00Z",
+    "yesterday",
+    "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d",
+    "/sys/out.ndjson",
+    "/proc/version/x",
+    "/dev/full",
+    "http://127.0.0.1:1",
+    "http://[::1",
+    "",
+    " ",
+    "\u0000",
+    "\uD800",
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.integer().map(String),
+);
+const commandLines = fc.tuple(
+  commands,
+  fc.array(fc.oneof(flags, values), { maxLength: 6 }),
+  fc.boolean(),
+  fc.constantFrom("pipe", "closed", "full"),
+  // The fake on loopback, or a port that refuses every connection.
+  fc.boolean(),
+);
+
+/** Runs the binary; the run's stdout is a pipe, one closed at once, or /dev/full. */
+async function runBinary(args: string[], stdout: "pipe" | "closed" | "full", env: Record<string, string>) {
+  const full = stdout === "full" ? await open("/dev/full", "w") : undefined;
+  try {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", full ? full.fd : "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    if (stdout === "closed") child.stdout?.destroy();
+    else child.stdout?.resume();
+    let stderr = "";
+    child.stderr?.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const started = Date.now();
+    const timer = setTimeout(() => child.kill("SIGKILL"), LIMIT_MS + 5_000);
+    const code = await exited;
+    clearTimeout(timer);
+    return { code, stderr, ms: Date.now() - started };
+  } finally {
+    await full?.close();
+  }
+}
+
+test("any command line: exit 0/1/2/130, at most three lines of error, no stack trace, no token, within 20 s", async () => {
+  await fc.assert(
+    fc.asyncProperty(commandLines, async ([command, rest, mock, stdout, refused]) => {
+      const args = [...command, ...rest, ...(mock ? ["--mock"] : [])].filter((arg) => !arg.includes("\u0000"));
+      const { code, stderr, ms } = await runBinary(args, stdout, {
+        CLOUDFLARE_API_TOKEN: TOKEN,
+        CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
+        REALTIMEKIT_APP_ID: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+        CLOUDFLARE_BASE_URL: refused ? "http://127.0.0.1:1/client/v4" : baseUrl,
+      });
+      const context = `${JSON.stringify(args)} (stdout ${stdout}):\n${stderr}`;
+      expect([0, 1, 2, 130], context).toContain(code);
+      expect(stderr.split("\n").filter(Boolean).length, context).toBeLessThanOrEqual(3);
+      expect(stderr, context).not.toMatch(STACK_RE);
+      expect(stderr, context).not.toContain(TOKEN);
+      expect(ms, context).toBeLessThan(LIMIT_MS);
+    }),
+    { seed: 20261130, numRuns: 150 },
+  );
+}, 200_000);
