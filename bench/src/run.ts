@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
+import { benchPacing, benchStart, exportPeakRss } from "./cli.js";
 import { benchDevLoop } from "./devloop.js";
 import { benchExport } from "./export.js";
 import { format, type Server, type Summary, spread, startServer, summarize } from "./harness.js";
@@ -24,7 +25,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/8 per-request cost");
+  log("1/9 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 15, warmups: 3 },
@@ -47,7 +48,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/8 cold import");
+  log("2/9 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -69,7 +70,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/8 bundle size");
+  log("3/9 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -81,7 +82,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/8 pagination");
+  log("4/9 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -130,7 +131,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/8 transcript download and parse");
+  log("5/9 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 3;
   const modes = ["raw", "naive", "ours"] as const;
@@ -169,7 +170,7 @@ async function transcripts(server: Server) {
 }
 
 async function testKits() {
-  log("6/8 test kits: the fake and the Prism mock");
+  log("6/9 test kits: the fake and the Prism mock");
   const result = await benchTestKits(
     quick
       ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
@@ -199,12 +200,12 @@ async function testKits() {
 }
 
 async function exports() {
-  log("7/8 the CLI's export under a rate limit");
+  log("7/9 the CLI's export under a rate limit");
   const options = quick
     ? { sessions: 60, requests: 30, windowMs: 2_000, latencyMs: 20 }
     : { sessions: 500, requests: 150, windowMs: 5_000, latencyMs: 50 };
   const result = await benchExport(options);
-  const ours = result["ours: realtimekit-sessions export"];
+  const ours = result["ours: realtimekit-sessions export --max-share 1"];
   // The allowance permits `requests` per window: the least time for the export's requests.
   const minimum = (ours.requests / options.requests) * (options.windowMs / 1000);
   return {
@@ -225,8 +226,59 @@ async function exports() {
   };
 }
 
+async function cli() {
+  log("8/9 the CLI: start-up, export memory, pacing beside a second client");
+  const start = await benchStart(quick ? 3 : 15, quick ? 1 : 3);
+  const bare = start["bare node (node -e 0)"].median;
+  const small = quick ? 200 : 1_000;
+  const large = quick ? 2_000 : 10_000;
+  const rssSmall = await exportPeakRss(small);
+  const rssLarge = await exportPeakRss(large);
+  const pacingOptions = quick
+    ? { sessions: 60, requests: 25, windowMs: 2_000, otherEveryMs: 250 }
+    : { sessions: 500, requests: 250, windowMs: 10_000, otherEveryMs: 250 };
+  const pacing = await benchPacing(pacingOptions);
+  const share = 0.8;
+  const window = pacingOptions.windowMs / 1000;
+  const minimumShare = (pacing.requests / (pacingOptions.requests * share)) * window;
+  const otherPerWindow = pacingOptions.windowMs / pacingOptions.otherEveryMs;
+  return {
+    text: `${table(
+      ["process", "wall time, median (ms)", "spread (ms)", "ratio to bare node"],
+      Object.entries(start).map(([name, summary]) => [
+        name,
+        format(summary.median),
+        spread(summary),
+        `${format(summary.median / bare, 2)}x`,
+      ]),
+    )}\n\nPeak RSS of \`export --include participants --out FILE\` (three participants a session, the fake on loopback): ${format(rssSmall.mb)} MB for ${format(small, 0)} sessions, ${format(rssLarge.mb)} MB for ${format(large, 0)}.\n\nPacing: ${pacingOptions.sessions} sessions with their participants (${pacing.requests} requests) against ${pacingOptions.requests} requests per ${window} s, with the default \`--max-share 0.8\`, while a second client of the same allowance sends a request every ${pacingOptions.otherEveryMs} ms (${format(otherPerWindow, 0)} a window). The least time 80% of the allowance permits is ${format(minimumShare, 2)} s.\n\n${table(
+      [
+        "export wall time (s)",
+        "against its share's minimum",
+        "export 429s",
+        "second client: requests",
+        "second client: refused",
+      ],
+      [
+        [
+          format(pacing.seconds, 2),
+          `${format(pacing.seconds / minimumShare, 2)}x`,
+          format(pacing.limited, 0),
+          format(pacing.otherSent, 0),
+          format(pacing.otherRefused, 0),
+        ],
+      ],
+    )}`,
+    startRatio: start["realtimekit-sessions --version"].median / bare,
+    rssRatio: rssLarge.mb / rssSmall.mb,
+    pacingRatio: pacing.seconds / minimumShare,
+    pacingLimited: pacing.limited,
+    otherRefused: pacing.otherRefused,
+  };
+}
+
 async function devLoop() {
-  log("8/8 developer loop (the README's test command on a fresh clone)");
+  log("9/9 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -250,6 +302,7 @@ try {
   const t = await transcripts(server);
   const k = await testKits();
   const e = await exports();
+  const c = await cli();
   const d = quick ? undefined : await devLoop();
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const met = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -273,6 +326,10 @@ Method: every comparison is measured in the same run, candidates interleaved (A 
 | the fake ready in under 10 ms | ${format(k.ready, 2)} ms (Prism: ${format(k.prismReady, 0)} ms) | ${met(k.ready < 10)} |
 | export within 10% of the least time the rate limit permits | ${format(e.ratio, 2)}x | ${met(e.ratio <= 1.1)} |
 | export: no more 429s than one window's first burst (8 in flight) | ${format(e.limited, 0)} | ${met(e.limited <= 8)} |
+| CLI \`--version\` within 1.3x of bare \`node -e 0\` | ${format(c.startRatio, 2)}x | ${met(c.startRatio <= 1.3)} |
+| CLI export peak RSS flat in the sessions (10x the sessions, at most 1.2x the memory) | ${format(c.rssRatio, 2)}x | ${met(c.rssRatio <= 1.2)} |
+| CLI export paced within 5% of its share's minimum, with no 429 | ${format(c.pacingRatio, 2)}x, ${format(c.pacingLimited, 0)} 429s | ${met(c.pacingRatio <= 1.05 && c.pacingLimited === 0)} |
+| a second client of the token is never refused during an export | ${format(c.otherRefused, 0)} refused | ${met(c.otherRefused === 0)} |
 | at least 5,000 client calls per second through the fake | ${format(k.fakeRate, 0)} (Prism: ${format(k.prismRate, 0)}) | ${met(k.fakeRate >= 5000)} |
 
 ## 1. Per-request cost
@@ -311,7 +368,11 @@ ${k.text}
 
 ${e.text}
 
-## 8. Developer loop
+## 8. The CLI
+
+${c.text}
+
+## 9. Developer loop
 
 ${d ? d.text : "Not run in a quick run."}
 `;

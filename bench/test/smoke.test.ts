@@ -1,6 +1,7 @@
 // The smallest case of every benchmark, in the test run: the bench code works and measures
 // what it claims to. No timing is asserted; `pnpm bench` measures.
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { benchPacing, benchStart, exportPeakRss } from "../src/cli.js";
 import { benchExport } from "../src/export.js";
 import { type Server, startServer } from "../src/harness.js";
 import { benchImports } from "../src/imports.js";
@@ -59,10 +60,25 @@ test("test kits: the fake and Prism both get ready and answer the client's calls
 test("export: ours and both SDK loops export every session of a small rate-limited API", async () => {
   const result = await benchExport({ sessions: 12, requests: 10, windowMs: 1_000, latencyMs: 1 });
   expect(Object.keys(result)).toEqual([
-    "ours: realtimekit-sessions export",
+    "ours: realtimekit-sessions export --max-share 1",
     "official SDK, naive Promise.all",
     "official SDK, sequential loop",
   ]);
-  expect(result["ours: realtimekit-sessions export"].sessions).toBe(12);
+  expect(result["ours: realtimekit-sessions export --max-share 1"].sessions).toBe(12);
   expect(result["official SDK, sequential loop"].requests).toBeGreaterThanOrEqual(13);
+}, 60_000);
+
+test("the CLI: start-up, the export's peak memory, and its pacing beside a second client", async () => {
+  const start = await benchStart(1, 0);
+  expect(Object.keys(start)).toEqual([
+    "bare node (node -e 0)",
+    "realtimekit-sessions --version",
+    "realtimekit-sessions --help",
+  ]);
+  const memory = await exportPeakRss(20);
+  expect(memory.exported).toBe(20);
+  expect(memory.mb).toBeGreaterThan(10);
+  const pacing = await benchPacing({ sessions: 15, requests: 10, windowMs: 1_000, otherEveryMs: 250 });
+  expect(pacing.requests).toBeGreaterThanOrEqual(16);
+  expect(pacing.otherSent).toBeGreaterThan(0);
 }, 60_000);
