@@ -274,7 +274,10 @@ export function createDownloads(client: SessionsClient): Downloads {
 
     async *downloadFile(sessionId, file, options = {}) {
       if (file !== "chat" && file !== "transcript" && file !== "summary") {
-        throw new RealtimeKitArgumentError("file", `file must be "chat", "transcript" or "summary", got ${String(file)}`);
+        throw new RealtimeKitArgumentError(
+          "file",
+          `file must be "chat", "transcript" or "summary", got ${String(file)}`,
+        );
       }
       const download =
         file === "chat"
