@@ -505,6 +505,20 @@ describe("errors: one line, an exit code, never the token", () => {
   });
 });
 
+test("--token, --account, --app and --base-url stand in for the environment", async () => {
+  const { fake } = withFake({ sessions: 3, baseUrl: "https://api.example.test/client/v4" });
+  const { code, stdout } = await run(
+    [
+      ...["sessions", "list", "--token", TOKEN, "--account", fake.accountId, "--app", fake.appId],
+      ...["--base-url", fake.baseUrl],
+    ],
+    { fetch: (request) => fake.fetch(request), secret: TOKEN },
+  );
+  expect(code).toBe(0);
+  expect(lines(stdout)).toHaveLength(3);
+  expect(fake.requests[0]?.url).toMatch(/^https:\/\/api\.example\.test\/client\/v4\/accounts\//);
+});
+
 test("--mock runs without an account", async () => {
   const { code, stdout } = await run(["--mock", "sessions", "list", "--status", "ENDED"]);
   const sessions = lines(stdout).map((line) => JSON.parse(line));

@@ -1,6 +1,6 @@
 // `peer-report`: a peer's device, network and call quality, section by section.
 import { Option } from "@commander-js/extra-typings";
-import type { PeerReport, PeerReportFilter, PeerReportParticipant } from "@realtimekit-sessions/client";
+import type { PeerReport, PeerReportFilter } from "@realtimekit-sessions/client";
 import type { Context } from "../context.js";
 import { printJsonLines, printTable, when } from "../output.js";
 import type { ContextOf } from "../program.js";
@@ -102,5 +102,3 @@ const SHOW: Record<(typeof SECTIONS)[number], (report: PeerReport) => Rows> = {
     ];
   },
 };
-
-export type { PeerReportParticipant };
