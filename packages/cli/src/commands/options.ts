@@ -11,36 +11,34 @@ const WHOLE_RE = /^\d+$/;
 const DECIMAL_RE = /^\d+(\.\d+)?$/;
 const RANGE_RE = /^(\d+):(\d+)$/;
 
-/** A whole number from 1 to `max`, written in digits. */
-export const whole =
-  (flag: string, max: number) =>
+/** A number written as `pattern` allows, refused with `message` unless `inBounds` (NaN never is). */
+const bounded =
+  (pattern: RegExp, inBounds: (number: number) => boolean, message: string) =>
   (value: string): number => {
-    const number = WHOLE_RE.test(value) ? Number(value) : Number.NaN;
-    if (!(number >= 1 && number <= max)) {
-      throw new InvalidArgumentError(`${flag} takes a whole number from 1 to ${max.toLocaleString("en")}.`);
-    }
+    const number = pattern.test(value) ? Number(value) : Number.NaN;
+    if (!inBounds(number)) throw new InvalidArgumentError(message);
     return number;
   };
+
+/** A whole number from 1 to `max`, written in digits. */
+export const whole = (flag: string, max: number) =>
+  bounded(
+    WHOLE_RE,
+    (number) => number >= 1 && number <= max,
+    `${flag} takes a whole number from 1 to ${max.toLocaleString("en")}.`,
+  );
 
 /** Seconds, from more than 0 to 600. */
-export const seconds =
-  (flag: string) =>
-  (value: string): number => {
-    const number = DECIMAL_RE.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0 && number <= 600))
-      throw new InvalidArgumentError(`${flag} takes seconds, above 0 and at most 600.`);
-    return number;
-  };
+export const seconds = (flag: string) =>
+  bounded(DECIMAL_RE, (number) => number > 0 && number <= 600, `${flag} takes seconds, above 0 and at most 600.`);
 
 /** A share of a whole, above 0 and at most 1. */
-export const share =
-  (flag: string) =>
-  (value: string): number => {
-    const number = DECIMAL_RE.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0 && number <= 1))
-      throw new InvalidArgumentError(`${flag} takes a share above 0 and at most 1, such as 0.8.`);
-    return number;
-  };
+export const share = (flag: string) =>
+  bounded(
+    DECIMAL_RE,
+    (number) => number > 0 && number <= 1,
+    `${flag} takes a share above 0 and at most 1, such as 0.8.`,
+  );
 
 /** Adds the list filters, shared by `sessions list` and `export`. */
 export function withFilters<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
