@@ -35,9 +35,12 @@ const unprocessable = (message: string): Result => ({ error: { status: 422, mess
 export function createRoutes(context: RouteContext): Record<OperationName, Handler> {
   const { sessions, storage } = context;
   const byId = new Map(sessions.map((record) => [record.session.id, record]));
+  // A peer report is found by the peer's id or, as Cloudflare's document describes `peer_id`
+  // ("Participant ID. This maps to the corresponding peerId"), by the participant's own id.
   const byPeer = new Map<string, { record: FakeSession; participant: Participant }>();
   for (const record of sessions) {
     for (const participant of record.participants) {
+      if (participant.id) byPeer.set(participant.id, { record, participant });
       for (const event of participant.peer_events ?? []) {
         if (event.peer_id) byPeer.set(event.peer_id, { record, participant });
       }

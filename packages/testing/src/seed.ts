@@ -94,12 +94,25 @@ function seedSession(seed: SessionSeed, random: Random): FakeSession {
   };
   const ended = session.status === "ENDED";
   const speaker = () => (participants.length > 0 ? random.pick(participants) : undefined);
-  const chat = many(chatSeeds, () => (ended ? random.int(0, 5) : 0))
-    .map((message) => makeChatMessage(message, { random, session, participant: speaker() }))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  const transcript = many(transcriptSeeds, () => (ended ? random.int(2, 8) : 0))
-    .map((utterance) => makeUtterance(utterance, { random, session, participant: speaker() }))
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  // In the order seeded: generated times are handed out in that order, earliest first.
+  const chatSeedList = many(chatSeeds, () => (ended ? random.int(0, 5) : 0));
+  const chat = inOrder(
+    chatSeedList.map((message) => makeChatMessage(message, { random, session, participant: speaker() })),
+    chatSeedList.map((message) => message.createdAt !== undefined),
+    (message) => Date.parse(message.createdAt),
+    (message, ms) => ({ ...message, createdAt: new Date(ms).toISOString() }),
+  );
+  const transcriptSeedList = many(transcriptSeeds, () => (ended ? random.int(2, 8) : 0));
+  const transcript = inOrder(
+    transcriptSeedList.map((utterance) => makeUtterance(utterance, { random, session, participant: speaker() })),
+    transcriptSeedList.map((utterance) => utterance.startedAt !== undefined),
+    (utterance) => Date.parse(utterance.startedAt),
+    (utterance, ms) => ({
+      ...utterance,
+      startedAt: new Date(ms).toISOString(),
+      endedAt: new Date(ms + Date.parse(utterance.endedAt) - Date.parse(utterance.startedAt)).toISOString(),
+    }),
+  );
   return {
     session,
     participants,
@@ -112,6 +125,25 @@ function seedSession(seed: SessionSeed, random: Random): FakeSession {
       pollsLeft: 0,
     },
   };
+}
+
+/**
+ * `items` in the order they were seeded, with the times that were generated (not `given`)
+ * handed out again in that order, earliest first: a chat or transcript seeded as a
+ * conversation reads back as that conversation.
+ */
+function inOrder<T>(
+  items: T[],
+  given: boolean[],
+  timeOf: (item: T) => number,
+  withTime: (item: T, ms: number) => T,
+): T[] {
+  const times = items
+    .filter((_, index) => !given[index])
+    .map(timeOf)
+    .sort((a, b) => a - b);
+  let next = 0;
+  return items.map((item, index) => (given[index] ? item : withTime(item, times[next++] ?? timeOf(item))));
 }
 
 /** The seeds given, or as many empty ones as asked for (or as `generated()` decides). */

@@ -17,8 +17,9 @@ export type Values = Record<string, string>;
 export function invalidParameter(operation: OperationSpec, path: Values, query: URLSearchParams): Invalid | undefined {
   for (const parameter of operation.parameters) {
     const value = parameter.in === "path" ? path[parameter.name] : query.get(parameter.name);
-    // page_no and per_page allow an empty value, which means "not given".
-    if (value === undefined || value === null || value === "") {
+    // page_no and per_page allow an empty value, which means "not given"; for the others, an
+    // empty value is a value, checked like any other (`filters=` is not a section).
+    if (value === undefined || value === null || (value === "" && parameter.schema.type === "number")) {
       if (parameter.required) return { status: 400, message: `Missing required ${where(parameter)}` };
       continue;
     }
@@ -41,6 +42,8 @@ function problemOf(parameter: ParameterSpec, value: string): Invalid | undefined
     if (schema.minimum !== undefined && number < schema.minimum) {
       return { status: 422, message: `must be at least ${schema.minimum}` };
     }
+    // A page number or size past what a page offset can count: the service refuses it.
+    if (number > Number.MAX_SAFE_INTEGER) return { status: 422, message: `must be at most ${Number.MAX_SAFE_INTEGER}` };
     return undefined;
   }
   if (schema.type === "boolean") {

@@ -630,3 +630,79 @@ test("served over HTTP with storageUrl beside baseUrl, the fake's links lead bac
     `/storage/chat/${fake.sessions[0]?.session.id}.csv`,
   ]);
 });
+
+describe("what users seed, and inputs at the edges", () => {
+  test("a chat and a transcript seeded as a conversation come back in the order seeded", async () => {
+    const fake = createFakeApi({
+      sessions: [
+        {
+          status: "ENDED",
+          participants: [{ display_name: "Ada" }, { display_name: "Bob" }],
+          chat: [
+            { displayName: "Ada", payload: "hello" },
+            { displayName: "Bob", payload: "hi Ada" },
+            { displayName: "Ada", payload: "shall we start?" },
+          ],
+          transcript: [
+            { participantName: "Ada", text: "hello" },
+            { participantName: "Bob", text: "hi Ada" },
+            { participantName: "Ada", text: "shall we start?" },
+          ],
+        },
+      ],
+    });
+    const downloads = createDownloads(clientOf(fake));
+    const id = fake.sessions[0]?.session.id ?? "";
+
+    const chat = await all(downloads.downloadChat(id));
+    const transcript = await all(downloads.downloadTranscript(id));
+    const json = await all(downloads.downloadTranscript(id, { format: "JSON" }));
+
+    expect(chat.map((row) => row.payload)).toEqual(["hello", "hi Ada", "shall we start?"]);
+    expect(transcript.map((row) => row.text)).toEqual(["hello", "hi Ada", "shall we start?"]);
+    expect(json.map((row) => row.text)).toEqual(["hello", "hi Ada", "shall we start?"]);
+    const times = chat.map((row) => Date.parse(row.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  test.each([
+    ["an empty peer-report filter", (fake: FakeApi) => `sessions/peer-report/${peerOf(fake)}?filters=`, 422],
+    ["page_no=1e308", () => "sessions?page_no=1e308", 422],
+    ["per_page=1e308", () => "sessions?per_page=1e308", 422],
+    [
+      "an empty transcript format",
+      (fake: FakeApi) => `sessions/${fake.sessions[0]?.session.id}/transcript?format=`,
+      422,
+    ],
+  ])("%s answers the service's envelope, never a throw", async (_, path, status) => {
+    const fake = createFakeApi({ sessions: [{ status: "ENDED", transcript: 2, participants: 1 }], apiToken: "t" });
+
+    const response = await fake.fetch(
+      `${fake.baseUrl}/accounts/${fake.accountId}/realtime/kit/${fake.appId}/${path(fake)}`,
+      {
+        headers: { authorization: "Bearer t" },
+      },
+    );
+
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({
+      success: false,
+      error: { code: status, message: expect.any(String) },
+    });
+  });
+
+  test("a peer report is found by the participant's id too, as the official document describes peer_id", async () => {
+    const fake = createFakeApi({ sessions: [{ participants: [{ display_name: "Ada" }] }] });
+    const participant = fake.sessions[0]?.participants[0];
+
+    const byParticipant = await clientOf(fake).getPeerReport(participant?.id ?? "");
+    const byPeer = await clientOf(fake).getPeerReport(participant?.peer_events?.[0]?.peer_id ?? "");
+
+    expect(byParticipant).toEqual(byPeer);
+    expect(byParticipant.display_name).toBe("Ada");
+  });
+});
+
+function peerOf(fake: FakeApi): string {
+  return fake.sessions[0]?.participants[0]?.peer_events?.[0]?.peer_id ?? "";
+}
