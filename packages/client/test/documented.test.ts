@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import {
   ACCOUNT,
   APP,
-  type RecordedRequest,
+  type ReceivedRequest,
   rejectionOf,
   SESSION,
   send,
@@ -44,7 +44,7 @@ afterEach(async () => {
  * A client of a loopback server that answers `routes` (keyed by "METHOD path" under the
  * sessions path, query left out) and serves `files` under /files/ as the storage host.
  */
-async function serving(routes: Record<string, Answer | ((request: RecordedRequest) => Answer)>, files = {}) {
+async function serving(routes: Record<string, Answer | ((request: ReceivedRequest) => Answer)>, files = {}) {
   const storage: Record<string, { body: string; type: string }> = files;
   server = await startServer((response, request) => {
     const url = new URL(request.url, "http://x");

@@ -91,7 +91,7 @@ test.each(
 import { type ChatRow, createDownloads, RealtimeKitFormatError, type TranscriptRow } from "@realtimekit-sessions/client/downloads";
 import { startMockServer } from "@realtimekit-sessions/mock";
 import { createFakeApi, type FakeSession, makeSession, type RecordedRequest } from "@realtimekit-sessions/testing";
-${msw ? 'import { createFakeApi as createFakeWithHandlers } from "@realtimekit-sessions/testing/msw";\nimport { setupServer } from "msw/node";' : ""}
+${msw ? 'import { createFakeApi as createFakeOfMsw, handlersFor } from "@realtimekit-sessions/testing/msw";\nimport { setupServer } from "msw/node";' : ""}
 
 const fake = createFakeApi({ sessions: [makeSession({ status: "LIVE" }), { status: "ENDED", participants: 2 }] });
 const seeded: readonly FakeSession[] = fake.sessions;
@@ -99,7 +99,7 @@ const fakeClient = createSessionsClient({ apiToken: "t", accountId: fake.account
 fake.fail("listSessions", { status: 503, retryAfter: 1 });
 const log: readonly RecordedRequest[] = fake.requests;
 console.log(await fakeClient.listSessions({ status: "LIVE" }).catch(() => undefined), seeded.length, log.length);
-${msw ? "setupServer(...createFakeWithHandlers().handlers).close();" : ""}
+${msw ? "setupServer(...handlersFor(createFakeOfMsw())).close();" : ""}
 
 const mock = await startMockServer({ errors: true });
 const client = createSessionsClient({ apiToken: "t", accountId: "a", appId: "b", baseUrl: mock.url });
@@ -285,15 +285,15 @@ test("runs the published fake through the published client, and through msw", as
     `import { createSessionsClient } from "@realtimekit-sessions/client";
      import { createDownloads } from "@realtimekit-sessions/client/downloads";
      import { createFakeApi } from "@realtimekit-sessions/testing";
-     import { createFakeApi as createFakeWithHandlers } from "@realtimekit-sessions/testing/msw";
+     import { createFakeApi as createFakeOfMsw, handlersFor } from "@realtimekit-sessions/testing/msw";
      import { setupServer } from "msw/node";
      const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 2 }, { status: "LIVE" }] });
      const client = createSessionsClient({ apiToken: "t", accountId: fake.accountId, appId: fake.appId, baseUrl: fake.baseUrl, fetch: fake.fetch });
      const { sessions } = await client.listSessions({ status: "ENDED" });
      let messages = 0;
      for await (const message of createDownloads(client).downloadChat(sessions[0].id)) messages += message.payload ? 1 : 0;
-     const mocked = createFakeWithHandlers({ sessions: 3 });
-     const server = setupServer(...mocked.handlers);
+     const mocked = createFakeOfMsw({ sessions: 3 });
+     const server = setupServer(...handlersFor(mocked));
      server.listen({ onUnhandledRequest: "error" });
      const viaMsw = await createSessionsClient({ apiToken: "t", accountId: mocked.accountId, appId: mocked.appId }).listSessions();
      server.close();

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
-export interface RecordedRequest {
+export interface ReceivedRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
@@ -15,16 +15,16 @@ export interface TestServer {
   /** `http://127.0.0.1:<port>` */
   url: string;
   /** Every request so far, in order. */
-  requests: RecordedRequest[];
+  requests: ReceivedRequest[];
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Starts a server whose `reply` answers every request once its body has arrived. */
 export async function startServer(
-  reply: (response: ServerResponse, request: RecordedRequest) => void,
+  reply: (response: ServerResponse, request: ReceivedRequest) => void,
 ): Promise<TestServer> {
-  const requests: RecordedRequest[] = [];
+  const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers };
     requests.push(recorded);
@@ -56,7 +56,7 @@ export function send(
  * fake's injected network failure) drops the connection.
  */
 export async function serveFetch(handle: (request: Request) => Promise<Response> | Response): Promise<TestServer> {
-  const requests: RecordedRequest[] = [];
+  const requests: ReceivedRequest[] = [];
   const server = createServer(async (req, res) => {
     requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
     const headers = new Headers();
@@ -83,7 +83,7 @@ export async function serveFetch(handle: (request: Request) => Promise<Response>
 }
 
 /** Listens on a free loopback port; closing drops open connections, so no test waits on one. */
-async function listen(server: Server, requests: RecordedRequest[]): Promise<TestServer> {
+async function listen(server: Server, requests: ReceivedRequest[]): Promise<TestServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const close = () =>

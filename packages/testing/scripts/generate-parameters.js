@@ -60,9 +60,11 @@ export async function generateOperations() {
     }
   }
   return `${HEADER}
-import type { OperationTable } from "../operation-table.js";
+import type { OperationName } from "@realtimekit-sessions/client/operations";
+import type { OperationSpec } from "../operation-table.js";
 
-export const OPERATIONS: OperationTable = ${JSON.stringify(operations, null, 2)};
+// Keyed by the client's operation names: an operation the spec and the client disagree on fails to compile.
+export const OPERATIONS: Record<OperationName, OperationSpec> = ${JSON.stringify(operations, null, 2)};
 `;
 }
 

@@ -4,7 +4,6 @@ import type { OperationName } from "@realtimekit-sessions/client/operations";
 import { type Body, defaultError, gatewayError, serviceError, success } from "./envelopes.js";
 import type { TranscriptLayout } from "./files.js";
 import { OPERATIONS } from "./generated/operations.js";
-import type { OperationSpec } from "./operation-table.js";
 import { createRandom } from "./random.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes, type Handler } from "./routes.js";
@@ -142,8 +141,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   });
   const faults = new Map<string, Fault[]>();
   const requests: RecordedRequest[] = [];
-  const matchers = Object.entries(OPERATIONS as Record<OperationName, OperationSpec>)
-    .map(([name, operation]) => ({ name: name as OperationName, operation, ...matcherOf(operation.path) }))
+  const matchers = (Object.keys(OPERATIONS) as OperationName[])
+    .map((name) => ({ name, operation: OPERATIONS[name], ...matcherOf(OPERATIONS[name].path) }))
     // A literal segment before a parameter: `/sessions/peer-report/{peer_id}` before `/sessions/{session_id}/chat`.
     .sort((a, b) => bySpecificity(a.operation.path, b.operation.path));
   let rays = 0;

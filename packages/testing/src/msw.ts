@@ -1,26 +1,19 @@
-// For msw users: the same fake, with request handlers that hand every request for the fake's
-// API and storage host to it. msw is an optional peer dependency, needed by this entry alone.
+// For msw users: request handlers that hand every request for a fake's API and storage host to
+// it. The fake is the main entry's, the same `createFakeApi` and the same `FakeApi`; msw is an
+// optional peer dependency, needed by this entry alone.
 import { type HttpHandler, http } from "msw";
-import { createFakeApi as createFake, type FakeApi, type FakeApiOptions } from "./fake.js";
+import type { FakeApi } from "./fake.js";
 
 export * from "./index.js";
 
-export interface FakeApiWithHandlers extends FakeApi {
-  /** msw handlers for the fake's API and storage host: `setupServer(...fake.handlers)`. */
-  readonly handlers: readonly HttpHandler[];
-}
-
 /**
- * The fake of `@realtimekit-sessions/testing`, with msw handlers.
+ * msw handlers that answer every request for `fake`'s API and storage host with `fake.fetch`.
  *
  * @example
  * const fake = createFakeApi({ sessions: 3 });
- * const server = setupServer(...fake.handlers);
+ * const server = setupServer(...handlersFor(fake));
  */
-export function createFakeApi(options?: FakeApiOptions): FakeApiWithHandlers {
-  const fake = createFake(options);
+export function handlersFor(fake: FakeApi): HttpHandler[] {
   const resolver = ({ request }: { request: Request }) => fake.fetch(request);
-  return Object.assign(fake, {
-    handlers: [http.all(`${fake.baseUrl}/*`, resolver), http.all(`${fake.storageUrl}/*`, resolver)],
-  });
+  return [http.all(`${fake.baseUrl}/*`, resolver), http.all(`${fake.storageUrl}/*`, resolver)];
 }

@@ -18,5 +18,3 @@ export interface OperationSpec {
   path: string;
   parameters: readonly ParameterSpec[];
 }
-
-export type OperationTable = Record<string, OperationSpec>;

@@ -3,11 +3,11 @@
 import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { createFakeApi } from "../src/msw.js";
+import { afterAll, beforeAll, expect, expectTypeOf, test } from "vitest";
+import { createFakeApi, handlersFor } from "../src/msw.js";
 
 const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 3 }, { status: "LIVE" }] });
-const server = setupServer(...fake.handlers);
+const server = setupServer(...handlersFor(fake));
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -44,4 +44,10 @@ test("the main entry loads no msw, so users without it can import it", async () 
 
   expect(seen.size).toBeGreaterThan(1);
   expect([...new Set(imports)].sort()).toEqual(["papaparse"]);
+});
+
+test("the msw entry's createFakeApi is the main entry's: one function, one FakeApi type", async () => {
+  const main = await import("../src/index.js");
+  expect(createFakeApi).toBe(main.createFakeApi);
+  expectTypeOf(createFakeApi).toEqualTypeOf(main.createFakeApi);
 });

@@ -17,7 +17,19 @@ const ids = [
 ];
 
 const segment = fc.oneof(
-  fc.constantFrom(...ids, "peer-report", "participants", "chat", "transcript", "summary", "sessions", "", "..", "%", "%E0%A4%A"),
+  fc.constantFrom(
+    ...ids,
+    "peer-report",
+    "participants",
+    "chat",
+    "transcript",
+    "summary",
+    "sessions",
+    "",
+    "..",
+    "%",
+    "%E0%A4%A",
+  ),
   fc.string({ maxLength: 8 }).map(encodeURIComponent),
 );
 const paths = fc.oneof(
@@ -34,13 +46,44 @@ const paths = fc.oneof(
   ),
 );
 const queryValues = fc.oneof(
-  fc.constantFrom("", "0", "-1", "1e308", "NaN", "1.5", "true", "ENDED", "LIVE", "CSV", "json", "events", "events,", "1:10", "10:1", "2026-11-01T00:00:00Z"),
+  fc.constantFrom(
+    "",
+    "0",
+    "-1",
+    "1e308",
+    "NaN",
+    "1.5",
+    "true",
+    "ENDED",
+    "LIVE",
+    "CSV",
+    "json",
+    "events",
+    "events,",
+    "1:10",
+    "10:1",
+    "2026-11-01T00:00:00Z",
+  ),
   fc.string({ maxLength: 10 }),
 );
 const queries = fc.dictionary(
   fc.constantFrom(
-    "page_no", "per_page", "status", "sort_by", "sort_order", "start_time", "end_time", "search", "associated_id",
-    "participants", "include_breakout_rooms", "include_peer_events", "filters", "format", "view", "x",
+    "page_no",
+    "per_page",
+    "status",
+    "sort_by",
+    "sort_order",
+    "start_time",
+    "end_time",
+    "search",
+    "associated_id",
+    "participants",
+    "include_breakout_rooms",
+    "include_peer_events",
+    "filters",
+    "format",
+    "view",
+    "x",
   ),
   queryValues,
   { maxKeys: 4 },
@@ -57,7 +100,10 @@ const requests = fc.record({
   query: queries,
   token: mostly(`Bearer ${TOKEN}`, "Bearer other", "", "Basic x"),
   body: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
-  header: fc.tuple(fc.constantFrom("x-custom", "content-type", "accept"), fc.string({ maxLength: 10 }).filter((value) => /^[\x20-\x7e]*$/.test(value))),
+  header: fc.tuple(
+    fc.constantFrom("x-custom", "content-type", "accept"),
+    fc.string({ maxLength: 10 }).filter((value) => /^[\x20-\x7e]*$/.test(value)),
+  ),
 });
 
 test("any request: fake.fetch answers (never throws), never a 5xx, and documented paths answer as the spec says", async () => {

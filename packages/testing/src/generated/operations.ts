@@ -1,9 +1,11 @@
 // Generated from spec/openapi.yaml by scripts/generate-parameters.js: do not edit.
 // Change the spec, then run `pnpm generate`; the test run fails while this file is stale.
 
-import type { OperationTable } from "../operation-table.js";
+import type { OperationName } from "@realtimekit-sessions/client/operations";
+import type { OperationSpec } from "../operation-table.js";
 
-export const OPERATIONS: OperationTable = {
+// Keyed by the client's operation names: an operation the spec and the client disagree on fails to compile.
+export const OPERATIONS: Record<OperationName, OperationSpec> = {
   "listSessions": {
     "method": "GET",
     "path": "/accounts/{account_id}/realtime/kit/{app_id}/sessions",
