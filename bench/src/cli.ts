@@ -6,8 +6,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { runProcess, serveFetch } from "@realtimekit-sessions/test-kit";
+import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
+import { serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import { interleave, TOKEN } from "./harness.js";
 
 const require = createRequire(import.meta.url);
@@ -32,31 +33,21 @@ export function benchStart(rounds: number, warmups: number) {
   );
 }
 
-/** The fake served on loopback, with `sessions` ended sessions. */
+/** The fake served on loopback; `work` gets it and the API root to give a client. */
 async function served<T>(
   options: Parameters<typeof createFakeApi>[0],
-  work: (fake: FakeApi) => Promise<T>,
+  work: (fake: FakeApi, baseUrl: string) => Promise<T>,
 ): Promise<T> {
-  let fake = createFakeApi();
-  const server = await serveFetch((request) => fake.fetch(request));
-  fake = createFakeApi({
-    ...options,
-    apiToken: TOKEN,
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
-  });
-  try {
-    return await work(fake);
-  } finally {
-    await server.close();
-  }
+  const fake = createFakeApi({ ...options, apiToken: TOKEN });
+  await using server = await serveFakeApi(fake);
+  return await work(fake, server.baseUrl);
 }
 
-const environment = (fake: FakeApi) => ({
+const environment = (fake: FakeApi, baseUrl: string) => ({
   CLOUDFLARE_API_TOKEN: TOKEN,
   CLOUDFLARE_ACCOUNT_ID: fake.accountId,
   REALTIMEKIT_APP_ID: fake.appId,
-  CLOUDFLARE_BASE_URL: fake.baseUrl,
+  CLOUDFLARE_BASE_URL: baseUrl,
 });
 
 // Loaded before the CLI: writes the process's peak RSS where the bench reads it, as it exits.
@@ -67,14 +58,14 @@ const REPORT_RSS =
 export async function exportPeakRss(sessions: number): Promise<{ mb: number; exported: number }> {
   return served(
     { seed: 5, sessions: Array.from({ length: sessions }, () => ({ status: "ENDED" as const, participants: 3 })) },
-    async (fake) => {
+    async (fake, baseUrl) => {
       const directory = await mkdtemp(join(tmpdir(), "bench-rss-"));
       try {
         const rssFile = join(directory, "rss");
         const { code, stderr } = await runProcess(
           process.execPath,
           ["--import", REPORT_RSS, CLI, "export", "--include", "participants", "--out", join(directory, "out.ndjson")],
-          { env: { ...environment(fake), BENCH_RSS_FILE: rssFile } },
+          { env: { ...environment(fake, baseUrl), BENCH_RSS_FILE: rssFile } },
         );
         if (code !== 0) throw new Error(`the export failed: ${stderr}`);
         return {
@@ -107,12 +98,12 @@ export async function benchPacing(options: PacingOptions) {
       sessions: Array.from({ length: options.sessions }, () => ({ status: "ENDED" as const })),
       rateLimit: { requests: options.requests, windowMs: options.windowMs },
     },
-    async (fake) => {
+    async (fake, baseUrl) => {
       let running = true;
       let otherSent = 0;
       let otherRefused = 0;
       const other = (async () => {
-        const url = `${fake.baseUrl}/accounts/${fake.accountId}/realtime/kit/${fake.appId}/sessions?per_page=1`;
+        const url = `${baseUrl}/accounts/${fake.accountId}/realtime/kit/${fake.appId}/sessions?per_page=1`;
         while (running) {
           const answer = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
           await answer.arrayBuffer();
@@ -123,7 +114,7 @@ export async function benchPacing(options: PacingOptions) {
       })();
       const started = performance.now();
       const { code, stderr } = await runProcess(process.execPath, [CLI, "export", "--include", "participants"], {
-        env: environment(fake),
+        env: environment(fake, baseUrl),
       });
       const seconds = (performance.now() - started) / 1000;
       running = false;

@@ -6,8 +6,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runProcess, serveFetch } from "@realtimekit-sessions/test-kit";
+import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
+import { serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import Cloudflare from "cloudflare";
 import { CLI } from "./cli.js";
 import { TOKEN } from "./harness.js";
@@ -36,24 +37,22 @@ export type ExportCandidates =
   | "official SDK, sequential loop";
 
 /** A fresh rate-limited API on loopback: a new fake, so every run starts with a full allowance. */
-async function withApi<T>(options: ExportBenchOptions, run: (fake: FakeApi) => Promise<T>): Promise<T> {
-  let fake = createFakeApi();
-  const server = await serveFetch(async (request) => {
-    await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    return fake.fetch(request);
-  });
-  fake = createFakeApi({
+async function withApi<T>(
+  options: ExportBenchOptions,
+  run: (fake: FakeApi, baseUrl: string) => Promise<T>,
+): Promise<T> {
+  const fake = createFakeApi({
     seed: 3,
     sessions: Array.from({ length: options.sessions }, () => ({ status: "ENDED" as const })),
     rateLimit: { requests: options.requests, windowMs: options.windowMs },
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
   });
-  try {
-    return await run(fake);
-  } finally {
-    await server.close();
-  }
+  await using server = await serveFakeApi(fake, {
+    handle: async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      return fake.fetch(request);
+    },
+  });
+  return await run(fake, server.baseUrl);
 }
 
 const counted = (fake: FakeApi, started: number, sessions: number, failed = 0): ExportRun => ({
@@ -65,7 +64,7 @@ const counted = (fake: FakeApi, started: number, sessions: number, failed = 0): 
 });
 
 async function ours(options: ExportBenchOptions): Promise<ExportRun> {
-  return withApi(options, async (fake) => {
+  return withApi(options, async (fake, baseUrl) => {
     const directory = await mkdtemp(join(tmpdir(), "bench-export-"));
     try {
       const started = performance.now();
@@ -78,7 +77,7 @@ async function ours(options: ExportBenchOptions): Promise<ExportRun> {
             CLOUDFLARE_API_TOKEN: TOKEN,
             CLOUDFLARE_ACCOUNT_ID: fake.accountId,
             REALTIMEKIT_APP_ID: fake.appId,
-            CLOUDFLARE_BASE_URL: fake.baseUrl,
+            CLOUDFLARE_BASE_URL: baseUrl,
           },
         },
       );
@@ -93,9 +92,9 @@ async function ours(options: ExportBenchOptions): Promise<ExportRun> {
 
 /** Every session, page by page, then each one's participants, as the SDK's user would write it. */
 async function official(options: ExportBenchOptions, mode: "naive" | "sequential"): Promise<ExportRun> {
-  return withApi(options, async (fake) => {
+  return withApi(options, async (fake, baseUrl) => {
     // The SDK's defaults: 2 retries, honouring Retry-After.
-    const sdk = new Cloudflare({ apiToken: TOKEN, baseURL: fake.baseUrl });
+    const sdk = new Cloudflare({ apiToken: TOKEN, baseURL: baseUrl });
     const scope = { account_id: fake.accountId, app_id: fake.appId };
     const started = performance.now();
     const ids: string[] = [];

@@ -1,10 +1,12 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/msw.ts"],
+  entry: ["src/index.ts", "src/msw.ts", "src/serve.ts"],
   format: ["esm", "cjs"],
   // Web standards only: the fake runs wherever the client does (Node.js, Workers, Bun, Deno).
+  // The serve entry alone imports node:http, left external for the runtime to provide.
   platform: "neutral",
+  deps: { neverBundle: [/^node:/] },
   dts: true,
   sourcemap: true,
 });

@@ -5,8 +5,9 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { runProcess, serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
+import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
+import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import { build } from "esbuild";
 import { parse } from "jsonc-parser";
 import { Miniflare } from "miniflare";
@@ -17,7 +18,7 @@ const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
 const TOKEN = "example-token";
 const TIMEOUT_MS = 60_000;
 
-let server: TestServer;
+let served: ServedFakeApi;
 let fake: FakeApi;
 let env: Record<string, string>;
 
@@ -25,7 +26,6 @@ const binary = (packageName: string, path: string) =>
   join(dirname(require.resolve(`${packageName}/package.json`)), path);
 
 beforeAll(async () => {
-  server = await serveFetch((request) => fake.fetch(request));
   fake = createFakeApi({
     seed: 11,
     // Ended sessions in the last 30 days (the Node.js script's default range), and live ones.
@@ -35,18 +35,17 @@ beforeAll(async () => {
       created_at: new Date(Date.now() - (index + 1) * 3_600_000).toISOString(),
     })),
     apiToken: TOKEN,
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
   });
+  served = await serveFakeApi(fake);
   env = {
     CLOUDFLARE_API_TOKEN: TOKEN,
     CLOUDFLARE_ACCOUNT_ID: fake.accountId,
     REALTIMEKIT_APP_ID: fake.appId,
-    CLOUDFLARE_BASE_URL: fake.baseUrl,
+    CLOUDFLARE_BASE_URL: served.baseUrl,
   };
 });
 
-afterAll(() => server?.close());
+afterAll(() => served?.close());
 
 const ended = () => fake.sessions.filter(({ session }) => session.status === "ENDED");
 

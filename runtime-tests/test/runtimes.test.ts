@@ -5,8 +5,9 @@
 // `nodejs_compat`, on a bundle made the way wrangler makes one.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { runProcess, serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
+import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi } from "@realtimekit-sessions/testing";
+import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -41,22 +42,15 @@ const PROGRAMS = [
   },
 ];
 
-let server: TestServer;
+let served: ServedFakeApi;
 let reference: Awaited<ReturnType<typeof runScenario>>;
 
 beforeAll(async () => {
-  let served = createFakeApi();
-  server = await serveFetch((request) => served.fetch(request));
-  served = createFakeApi({
-    seed: SEED,
-    sessions: SESSIONS,
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
-  });
-  reference = await runScenario({ networkUrl: server.url });
+  served = await serveFakeApi(createFakeApi({ seed: SEED, sessions: SESSIONS }));
+  reference = await runScenario({ networkUrl: served.url });
 });
 
-afterAll(() => server?.close());
+afterAll(() => served?.close());
 
 describe("the scenario on this Node.js, the reference for every runtime", () => {
   test("calls every operation", () => {
@@ -102,7 +96,7 @@ describe.each(PROGRAMS)("$runtime", ({ command }) => {
   test("runs the scenario with the same result", { timeout: RUNTIME_TIMEOUT_MS }, async () => {
     const [program = "", ...args] = command();
 
-    const { code, stdout, stderr } = await runProcess(program, [...args, server.url], { cwd: HERE });
+    const { code, stdout, stderr } = await runProcess(program, [...args, served.url], { cwd: HERE });
 
     expect(stderr).toBe("");
     expect(code).toBe(0);
@@ -140,7 +134,7 @@ describe.each([
       modules: [{ type: "ESModule", path: join(HERE, "worker.js"), contents: await workerBundle() }],
       compatibilityDate: "2025-07-18",
       compatibilityFlags: flags,
-      bindings: { NETWORK_URL: server.url },
+      bindings: { NETWORK_URL: served.url },
     });
     try {
       const response = await worker.dispatchFetch("http://worker.test/");

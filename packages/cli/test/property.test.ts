@@ -3,8 +3,8 @@
 // error, never a stack trace, and never the token.
 import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";
-import { serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
 import { createFakeApi } from "@realtimekit-sessions/testing";
+import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { CLI, TOKEN } from "./fake.js";
@@ -12,20 +12,11 @@ import { CLI, TOKEN } from "./fake.js";
 const LIMIT_MS = 20_000;
 const STACK_RE = /^\s+at .+\(?.*:\d+:\d+\)?$/m;
 
-let server: TestServer;
-let baseUrl: string;
+let served: ServedFakeApi;
 beforeAll(async () => {
-  let fake = createFakeApi();
-  server = await serveFetch((request) => fake.fetch(request));
-  fake = createFakeApi({
-    apiToken: TOKEN,
-    sessions: 30,
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
-  });
-  baseUrl = fake.baseUrl;
+  served = await serveFakeApi(createFakeApi({ apiToken: TOKEN, sessions: 30 }));
 });
-afterAll(() => server?.close());
+afterAll(() => served?.close());
 
 const commands = fc.constantFrom(
   ["sessions", "list"],
@@ -148,7 +139,7 @@ test("any command line: exit 0/1/2/130, at most three lines of error, no stack t
         CLOUDFLARE_API_TOKEN: TOKEN,
         CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
         REALTIMEKIT_APP_ID: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
-        CLOUDFLARE_BASE_URL: refused ? "http://127.0.0.1:1/client/v4" : baseUrl,
+        CLOUDFLARE_BASE_URL: refused ? "http://127.0.0.1:1/client/v4" : served.baseUrl,
       });
       const context = `${JSON.stringify(args)} (stdout ${stdout}):\n${stderr}`;
       expect([0, 1, 2, 130], context).toContain(code);

@@ -4,24 +4,22 @@ import { spawn } from "node:child_process";
 import { mkdtemp, open, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runProcess, serveFetch, type TestServer } from "@realtimekit-sessions/test-kit";
+import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
+import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLI, TOKEN } from "./fake.js";
 import { lines } from "./io.js";
 
-let server: TestServer;
+let served: ServedFakeApi;
 let fake: FakeApi;
 let directory: string;
 /** Replaces what the server answers with, for the tests that need other headers. */
 let answer: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
-  server = await serveFetch((request) => answer(request));
   fake = createFakeApi({
     apiToken: TOKEN,
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
     sessions: [
       { status: "ENDED", chat: 2, transcript: 3, summaryReady: true, participants: 2 },
       ...Array.from({ length: 39 }, () => ({ status: "ENDED" as const })),
@@ -29,10 +27,11 @@ beforeAll(async () => {
     rateLimit: { requests: 1000, windowMs: 1000 },
   });
   answer = (request) => fake.fetch(request);
+  served = await serveFakeApi(fake, { handle: (request) => answer(request) });
   directory = await mkdtemp(join(tmpdir(), "cli-smoke-"));
 });
 afterAll(async () => {
-  await server?.close();
+  await served?.close();
   await rm(directory, { recursive: true, force: true });
 });
 
@@ -40,7 +39,7 @@ const environment = () => ({
   CLOUDFLARE_API_TOKEN: TOKEN,
   CLOUDFLARE_ACCOUNT_ID: fake.accountId,
   REALTIMEKIT_APP_ID: fake.appId,
-  CLOUDFLARE_BASE_URL: fake.baseUrl,
+  CLOUDFLARE_BASE_URL: served.baseUrl,
 });
 
 async function cli(args: string[]) {

@@ -1,5 +1,5 @@
 export { ACCOUNT, APP, PARTICIPANT, PEER, SESSION } from "./ids.js";
 export { type ProcessResult, runProcess, runTypeScript } from "./process.js";
 export { rejectionOf, thrownBy } from "./rejection.js";
-export { type ReceivedRequest, send, serveFetch, startServer, type TestServer } from "./server.js";
+export { type ReceivedRequest, send, startServer, type TestServer } from "./server.js";
 export { type CapturedTimers, captureTimers } from "./timers.js";

@@ -2,8 +2,6 @@
 // and see what came.
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 
 export interface ReceivedRequest {
   method: string;
@@ -48,38 +46,6 @@ export function send(
     ...headers,
   });
   response.end(text);
-}
-
-/**
- * Serves a web-standard handler (such as the fake's `fetch`) over loopback HTTP: each request
- * becomes a `Request`, each `Response` is streamed back as it comes. A handler that throws (the
- * fake's injected network failure) drops the connection.
- */
-export async function serveFetch(handle: (request: Request) => Promise<Response> | Response): Promise<TestServer> {
-  const requests: ReceivedRequest[] = [];
-  const server = createServer(async (req, res) => {
-    requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    }
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : Readable.toWeb(req);
-    try {
-      const response = await handle(
-        new Request(`http://${req.headers.host}${req.url}`, {
-          method: req.method ?? "GET",
-          headers,
-          ...(body ? { body: body as ReadableStream, duplex: "half" } : {}),
-        }),
-      );
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      if (response.body) await pipeline(Readable.fromWeb(response.body as never), res);
-      else res.end();
-    } catch {
-      res.destroy();
-    }
-  });
-  return listen(server, requests);
 }
 
 /** Listens on a free loopback port; closing drops open connections, so no test waits on one. */

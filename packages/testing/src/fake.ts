@@ -4,6 +4,7 @@ import type { OperationName } from "@realtimekit-sessions/client/operations";
 import { type Body, defaultError, gatewayError, serviceError, success } from "./envelopes.js";
 import type { TranscriptLayout } from "./files.js";
 import { OPERATIONS } from "./generated/operations.js";
+import { MOUNT, type Mount, type Mountable } from "./mount.js";
 import { createRandom } from "./random.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes, type Handler } from "./routes.js";
@@ -128,9 +129,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
   const baseUrl = urlOf("baseUrl", options.baseUrl ?? DEFAULT_BASE_URL);
   const sessions = seedSessions(count("sessions", options.sessions ?? 10), random);
-  // The path before every operation's own, such as `/client/v4`.
-  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
+  const mounts: Mount[] = [{ baseUrl, storageUrl: storage.url }];
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
   const routes = createRoutes({
     sessions,
@@ -159,9 +159,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     });
   }
 
-  async function serveApi(request: Request, record: RecordedRequest): Promise<Response> {
+  async function serveApi(request: Request, record: RecordedRequest, mount: Mount): Promise<Response> {
     const url = new URL(request.url);
-    const path = url.pathname.slice(basePath.length);
+    // The path after the base URL's own, such as `/client/v4`.
+    const path = url.pathname.slice(new URL(mount.baseUrl).pathname.replace(/\/$/, "").length);
     const route = matchers.find((matcher) => matcher.regex.test(path) && matcher.operation.method === request.method);
     record.operation = route?.name;
 
@@ -206,7 +207,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       return answer(403, serviceError(403, "You do not have access to this app"), limitHeaders);
 
     const handler: Handler = routes[route.name];
-    const result = handler(params, url.searchParams);
+    const result = handler(params, url.searchParams, mount.storageUrl);
     return "error" in result
       ? answer(result.error.status, serviceError(result.error.status, result.error.message), limitHeaders)
       : answer(200, success(result.data, result.extra), limitHeaders);
@@ -220,13 +221,18 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     return fault;
   }
 
-  return {
+  const fake: FakeApi & Mountable = {
     baseUrl,
     accountId,
     appId,
     storageUrl: storage.url,
     sessions,
     requests,
+
+    [MOUNT](mount: Mount) {
+      mounts.push(mount);
+      return () => void mounts.splice(mounts.indexOf(mount), 1);
+    },
 
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
@@ -241,11 +247,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       };
       requests.push(record);
       let response: Response;
-      if (request.url.startsWith(`${storage.url}/`)) {
+      const toStorage = mounts.find((mount) => request.url.startsWith(`${mount.storageUrl}/`));
+      const toApi = mounts.find((mount) => request.url.startsWith(`${mount.baseUrl}/`));
+      if (toStorage) {
         record.operation = "download";
         response = storage.serve(request);
-      } else if (request.url.startsWith(`${baseUrl}/`)) {
-        response = await serveApi(request, record);
+      } else if (toApi) {
+        response = await serveApi(request, record, toApi);
       } else {
         throw new TypeError(
           `fetch failed: the fake RealtimeKit API serves ${baseUrl} and ${storage.url}, not ${url.origin}`,
@@ -274,6 +282,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       faults.set(operation, queue);
     },
   };
+  return fake;
 }
 
 function urlOf(name: string, value: string): string {

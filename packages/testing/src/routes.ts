@@ -8,7 +8,8 @@ import type { FakeSession } from "./seed.js";
 import type { Storage } from "./storage.js";
 
 export type Result = { data: unknown; extra?: Body } | { error: { status: number; message: string } };
-export type Handler = (params: Record<string, string>, query: URLSearchParams) => Result;
+/** Answers one operation; `storageUrl` is where its download links point. */
+export type Handler = (params: Record<string, string>, query: URLSearchParams, storageUrl: string) => Result;
 
 export interface RouteContext {
   sessions: readonly FakeSession[];
@@ -59,16 +60,19 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
   }
 
   function withSession(
-    handler: (record: FakeSession, params: Record<string, string>, query: URLSearchParams) => Result,
-  ) {
-    return (params: Record<string, string>, query: URLSearchParams): Result => {
+    handler: (
+      record: FakeSession,
+      params: Record<string, string>,
+      query: URLSearchParams,
+      link: (path: string, file: () => { body: string; contentType: string }) => { url: string; expiry: string },
+    ) => Result,
+  ): Handler {
+    return (params, query, storageUrl) => {
       const record = byId.get(String(params.session_id));
-      return record ? handler(record, params, query) : notFound(`No session found with id ${params.session_id}`);
+      if (!record) return notFound(`No session found with id ${params.session_id}`);
+      return handler(record, params, query, (path, file) => storage.sign(path, context.linkTtlMs, file, storageUrl));
     };
   }
-
-  const link = (path: string, file: () => { body: string; contentType: string }) =>
-    storage.sign(path, context.linkTtlMs, file);
 
   return {
     listSessions(_, query) {
@@ -165,7 +169,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
       };
     },
 
-    getChatDownload: withSession((record) => {
+    getChatDownload: withSession((record, _, __, link) => {
       if (record.chat.length === 0) return notFound(`No chat found for session ${record.session.id}`);
       const { url, expiry } = link(`chat/${record.session.id}.csv`, () => ({
         body: chatCsv(record.chat),
@@ -174,7 +178,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
       return { data: { chat_download_url: url, chat_download_url_expiry: expiry } };
     }),
 
-    getTranscriptDownload: withSession((record, _, query) => {
+    getTranscriptDownload: withSession((record, _, query, link) => {
       if (record.transcript.length === 0) return notFound(`No transcript found for session ${record.session.id}`);
       const format = (query.get("format") ?? "CSV") as "CSV" | "JSON" | "SRT" | "VTT";
       const { url, expiry } = link(`transcripts/${record.session.id}.${format.toLowerCase()}`, () => ({
@@ -199,7 +203,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
       };
     }),
 
-    getSummaryDownload: withSession((record) => {
+    getSummaryDownload: withSession((record, _, __, link) => {
       const { summary } = record;
       if (summary.state === "generating") {
         if (summary.pollsLeft > 0) summary.pollsLeft--;

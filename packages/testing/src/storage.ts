@@ -15,8 +15,11 @@ interface Link {
 export interface Storage {
   /** Where the links point; files are served below it. */
   readonly url: string;
-  /** A signed link to the file `file()` gives when downloaded, and when it expires. */
-  sign(path: string, ttlMs: number, file: () => StoredFile): { url: string; expiry: string };
+  /**
+   * A signed link to the file `file()` gives when downloaded, and when it expires: below `base`
+   * (the storage URL the API request was answered for), or below `url`.
+   */
+  sign(path: string, ttlMs: number, file: () => StoredFile, base?: string): { url: string; expiry: string };
   serve(request: Request): Response;
 }
 
@@ -32,7 +35,7 @@ export function createStorage(url: string): Storage {
 
   return {
     url,
-    sign(path, ttlMs, file) {
+    sign(path, ttlMs, file, base = url) {
       const now = Date.now();
       // Forget links that expired a while ago, so that a long test run keeps little.
       if (links.size >= 1_000) {
@@ -42,7 +45,7 @@ export function createStorage(url: string): Storage {
       const ttlSeconds = Math.ceil(ttlMs / 1_000);
       links.set(signature, { expiresAt: now + ttlMs, ttlSeconds, file });
       return {
-        url: `${url}/${path}?X-Amz-Expires=${ttlSeconds}&X-Amz-Signature=${signature}`,
+        url: `${base}/${path}?X-Amz-Expires=${ttlSeconds}&X-Amz-Signature=${signature}`,
         expiry: new Date(now + ttlMs).toISOString(),
       };
     },

@@ -9,9 +9,10 @@ import {
   RealtimeKitConnectionError,
 } from "@realtimekit-sessions/client";
 import { createDownloads, RealtimeKitDownloadError } from "@realtimekit-sessions/client/downloads";
-import { rejectionOf, serveFetch } from "@realtimekit-sessions/test-kit";
+import { rejectionOf } from "@realtimekit-sessions/test-kit";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { createFakeApi, type FakeApi, makeSession, type SessionSeed } from "../src/index.js";
+import { serveFakeApi } from "../src/serve.js";
 import { conformingClient } from "./conformance.js";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
@@ -607,28 +608,56 @@ test("makeSession gives a session the fake can serve as it is", async () => {
   expect(served).toEqual(session);
 });
 
-test("served over HTTP with storageUrl beside baseUrl, the fake's links lead back to the server", async () => {
-  let fake = createFakeApi();
-  await using server = await serveFetch((request) => fake.fetch(request));
-  fake = createFakeApi({
-    sessions: [{ status: "ENDED", chat: 2 }],
-    baseUrl: `${server.url}/client/v4`,
-    storageUrl: `${server.url}/storage`,
-  });
-  const client = createSessionsClient({
-    apiToken: "test",
-    accountId: fake.accountId,
-    appId: fake.appId,
-    baseUrl: fake.baseUrl,
+describe("serveFakeApi", () => {
+  test("serves the fake on loopback: the API under baseUrl, its links back to the same server", async () => {
+    const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 2 }] });
+    await using served = await serveFakeApi(fake);
+    // The global fetch: what a subprocess, another runtime or a browser would use.
+    const client = createSessionsClient({
+      apiToken: "test",
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: served.baseUrl,
+    });
+
+    const rows = await all(createDownloads(client).downloadChat(fake.sessions[0]?.session.id ?? ""));
+    const link = await client.getChatDownload(fake.sessions[0]?.session.id ?? "");
+
+    expect(rows).toEqual(fake.sessions[0]?.chat);
+    expect(served.baseUrl).toBe(`${served.url}/client/v4`);
+    expect(link.chat_download_url.startsWith(`${served.storageUrl}/chat/`)).toBe(true);
+    expect(fake.requests.map((request) => request.operation)).toEqual([
+      "getChatDownload",
+      "download",
+      "getChatDownload",
+    ]);
   });
 
-  const rows = await all(createDownloads(client).downloadChat(fake.sessions[0]?.session.id ?? ""));
+  test("listens on loopback only, and once closed answers nothing", async () => {
+    const fake = createFakeApi();
+    const served = await serveFakeApi(fake);
+    await served.close();
 
-  expect(rows).toEqual(fake.sessions[0]?.chat);
-  expect(server.requests.map((request) => request.url.split("?")[0])).toEqual([
-    `/client/v4/accounts/${fake.accountId}/realtime/kit/${fake.appId}/sessions/${fake.sessions[0]?.session.id}/chat`,
-    `/storage/chat/${fake.sessions[0]?.session.id}.csv`,
-  ]);
+    expect(new URL(served.url).hostname).toBe("127.0.0.1");
+    await expect(fetch(`${served.baseUrl}/accounts`)).rejects.toThrow();
+    // In-process use is untouched by serving.
+    expect((await fake.fetch(`${fake.baseUrl}/accounts`)).status).toBe(401);
+  });
+
+  test("an injected network failure drops the connection, as a real one would", async () => {
+    const fake = createFakeApi();
+    fake.fail("listSessions", { network: true });
+    await using served = await serveFakeApi(fake);
+    const client = createSessionsClient({
+      apiToken: "test",
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: served.baseUrl,
+      retries: 0,
+    });
+
+    await rejectionOf(client.listSessions(), RealtimeKitConnectionError);
+  });
 });
 
 describe("what users seed, and inputs at the edges", () => {

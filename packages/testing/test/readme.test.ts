@@ -40,7 +40,7 @@ beforeAll(async () => {
         noUncheckedIndexedAccess: true,
         noEmit: true,
         target: "ES2022",
-        lib: ["ES2023", "DOM", "DOM.AsyncIterable"],
+        lib: ["ES2023", "ESNext.Disposable", "DOM", "DOM.AsyncIterable"],
         types: ["node"],
         module: "nodenext",
         moduleResolution: "nodenext",
@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 test("both READMEs have the examples this test runs", () => {
-  expect(blocks(own, "ts")).toHaveLength(4);
+  expect(blocks(own, "ts")).toHaveLength(5);
   expect(blocks(testingSection, "ts")).toHaveLength(1);
   expect(scripts).toHaveLength(1);
 });
