@@ -5,10 +5,9 @@ import { type Body, defaultError, gatewayError, serviceError, success } from "./
 import type { TranscriptLayout } from "./files.js";
 import { OPERATIONS } from "./generated/operations.js";
 import { MOUNT, type Mount, type Mountable } from "./mount.js";
-import { createRandom } from "./random.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes, type Handler } from "./routes.js";
-import { type FakeSession, type SessionSeed, seedSessions } from "./seed.js";
+import { type FakeSession, indexOfSessionId, type SessionSeed, seedSessions } from "./seed.js";
 import { createStorage } from "./storage.js";
 import { invalidParameter } from "./validate.js";
 
@@ -124,16 +123,27 @@ interface Fault extends FaultOptions {
  * const client = createSessionsClient({ apiToken: "test", accountId, appId, baseUrl, fetch });
  */
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
-  const random = createRandom(options.seed ?? 1);
+  const seed = options.seed ?? 1;
   const accountId = options.accountId ?? "023e105f4ecef8ad9ca31a8372d0c353";
   const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
   const baseUrl = urlOf("baseUrl", options.baseUrl ?? DEFAULT_BASE_URL);
-  const sessions = seedSessions(count("sessions", options.sessions ?? 10), random);
+  const sessions = seedSessions(count("sessions", options.sessions ?? 10), seed);
+  // Ids a seed gave; every other id names its session's index (`indexOfSessionId`).
+  const givenIds = new Map(
+    sessions.filter((record) => record.givenId !== undefined).map((record) => [record.id, record]),
+  );
+  const sessionById = (id: string) => {
+    const given = givenIds.get(id);
+    if (given) return given;
+    const index = indexOfSessionId(seed, id, sessions.length);
+    return index === undefined || sessions[index]?.givenId !== undefined ? undefined : sessions[index];
+  };
   const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
   const mounts: Mount[] = [{ baseUrl, storageUrl: storage.url }];
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
   const routes = createRoutes({
     sessions,
+    sessionById,
     storage,
     linkTtlMs: whole("linkTtlMs", options.linkTtlMs ?? 3_600_000),
     summaryPolls: whole("summaryPolls", options.summaryPolls ?? 0),

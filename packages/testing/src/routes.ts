@@ -4,7 +4,8 @@ import type { Participant, Session } from "@realtimekit-sessions/client";
 import type { OperationName } from "@realtimekit-sessions/client/operations";
 import type { Body } from "./envelopes.js";
 import { chatCsv, type TranscriptLayout, transcriptFile } from "./files.js";
-import type { FakeSession } from "./seed.js";
+import { createListing, listed, pageOf, pagingOf } from "./listing.js";
+import type { FakeSession, LazySession } from "./seed.js";
 import type { Storage } from "./storage.js";
 
 export type Result = { data: unknown; extra?: Body } | { error: { status: number; message: string } };
@@ -12,16 +13,15 @@ export type Result = { data: unknown; extra?: Body } | { error: { status: number
 export type Handler = (params: Record<string, string>, query: URLSearchParams, storageUrl: string) => Result;
 
 export interface RouteContext {
-  sessions: readonly FakeSession[];
+  sessions: readonly LazySession[];
+  /** The session with an id, found without making the others. */
+  sessionById(id: string): LazySession | undefined;
   storage: Storage;
   linkTtlMs: number;
   summaryPolls: number;
   transcriptLayout: TranscriptLayout;
 }
 
-/** What the API answers a list with when `per_page` is not given (the fake's choice; undocumented). */
-export const DEFAULT_PER_PAGE = 20;
-const PARTICIPANTS_RANGE_RE = /^(\d+):(\d+)$/;
 const PEER_REPORT_SECTIONS = {
   device_info: ["metadata", ["device_info", "browser_metadata"]],
   ip_information: ["metadata", ["ip_information"]],
@@ -35,29 +35,25 @@ const unprocessable = (message: string): Result => ({ error: { status: 422, mess
 
 export function createRoutes(context: RouteContext): Record<OperationName, Handler> {
   const { sessions, storage } = context;
-  const byId = new Map(sessions.map((record) => [record.session.id, record]));
+  const listing = createListing(sessions);
   // A peer report is found by the peer's id or, as Cloudflare's document describes `peer_id`
   // ("Participant ID. This maps to the corresponding peerId"), by the participant's own id.
-  const byPeer = new Map<string, { record: FakeSession; participant: Participant }>();
-  for (const record of sessions) {
-    for (const participant of record.participants) {
-      if (participant.id) byPeer.set(participant.id, { record, participant });
-      for (const event of participant.peer_events ?? []) {
-        if (event.peer_id) byPeer.set(event.peer_id, { record, participant });
+  // Peer ids are made with their sessions: the index of them is built on the first report asked for.
+  let peers: Map<string, { record: FakeSession; participant: Participant }> | undefined;
+  const peerOf = (id: string) => {
+    if (!peers) {
+      peers = new Map();
+      for (const record of sessions) {
+        for (const participant of record.participants) {
+          if (participant.id) peers.set(participant.id, { record, participant });
+          for (const event of participant.peer_events ?? []) {
+            if (event.peer_id) peers.set(event.peer_id, { record, participant });
+          }
+        }
       }
     }
-  }
-
-  // Sessions do not change once seeded: their times are parsed once, on first use.
-  const times = new WeakMap<FakeSession, { started: number; created: number }>();
-  function timesOf(record: FakeSession) {
-    let parsed = times.get(record);
-    if (!parsed) {
-      parsed = { started: Date.parse(record.session.started_at), created: Date.parse(record.session.created_at) };
-      times.set(record, parsed);
-    }
-    return parsed;
-  }
+    return peers.get(id);
+  };
 
   function withSession(
     handler: (
@@ -68,7 +64,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
     ) => Result,
   ): Handler {
     return (params, query, storageUrl) => {
-      const record = byId.get(String(params.session_id));
+      const record = context.sessionById(String(params.session_id));
       if (!record) return notFound(`No session found with id ${params.session_id}`);
       return handler(record, params, query, (path, file) => storage.sign(path, context.linkTtlMs, file, storageUrl));
     };
@@ -76,43 +72,9 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
 
   return {
     listSessions(_, query) {
-      let found = sessions;
-      const status = query.get("status");
-      if (status) found = found.filter(({ session }) => session.status === status);
-      const from = query.get("start_time");
-      if (from) found = found.filter((record) => timesOf(record).started >= Date.parse(from));
-      const to = query.get("end_time");
-      if (to) found = found.filter((record) => timesOf(record).started <= Date.parse(to));
-      const meeting = query.get("associated_id");
-      if (meeting) found = found.filter(({ session }) => session.associated_id === meeting);
-      const search = query.get("search")?.toLowerCase();
-      if (search) {
-        found = found.filter(({ session }) =>
-          [session.meeting_display_name, session.associated_id, session.id].some((text) =>
-            text.toLowerCase().includes(search),
-          ),
-        );
-      }
-      const range = query.get("participants");
-      if (range) {
-        const [, min, max] = PARTICIPANTS_RANGE_RE.exec(range) ?? [];
-        if (min === undefined || max === undefined) {
-          return unprocessable(
-            `Invalid value for query parameter "participants": must be a range written min:max, for example 1:10`,
-          );
-        }
-        found = found.filter(
-          ({ participants }) => participants.length >= Number(min) && participants.length <= Number(max),
-        );
-      }
-      const byMinutes = query.get("sort_by") === "minutesConsumed";
-      const sorted = sortBy(
-        [...found],
-        (record) => (byMinutes ? record.session.minutes_consumed : timesOf(record).created),
-        query.get("sort_order") ?? "DESC",
-      );
-      const { items, paging } = page(sorted, query);
-      return { data: { sessions: items.map(({ session }) => listed(session)) }, extra: { paging } };
+      const page = listing.list(query);
+      if ("refused" in page) return unprocessable(page.refused);
+      return { data: { sessions: page.items }, extra: { paging: page.paging } };
     },
 
     getSession: withSession(({ session }, _, query) => ({
@@ -138,8 +100,9 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
           query.get("sort_by") === "duration" ? (participant.duration ?? 0) : Date.parse(participant.joined_at ?? ""),
         query.get("sort_order") ?? "ASC",
       );
-      const { items, paging } = page(sorted, query);
-      return { data: { participants: items, paging } };
+      const { perPage, offset } = pageOf(query);
+      const items = sorted.slice(offset, offset + perPage);
+      return { data: { participants: items, paging: pagingOf(offset, items.length, sorted.length) } };
     }),
 
     getParticipant: withSession(({ session, participants }, params, query) => {
@@ -150,7 +113,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
     }),
 
     getPeerReport(params, query) {
-      const found = byPeer.get(String(params.peer_id));
+      const found = peerOf(String(params.peer_id));
       if (!found) return notFound(`No peer found with id ${params.peer_id}`);
       const { record, participant } = found;
       const { preset_name, peer_events, ...rest } = participant;
@@ -223,12 +186,6 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
   };
 }
 
-/** A session as lists show it: without its breakout rooms. */
-function listed(session: Session): Session {
-  const { breakout_rooms: _, ...rest } = session;
-  return rest;
-}
-
 /** A participant with its peer events only when they were asked for. */
 function shown(participant: Participant, query: URLSearchParams): Participant {
   if (query.get("include_peer_events") === "true") return participant;
@@ -239,22 +196,6 @@ function shown(participant: Participant, query: URLSearchParams): Participant {
 function sortBy<T>(items: T[], key: (item: T) => number, order: string): T[] {
   const direction = order === "ASC" ? 1 : -1;
   return items.sort((a, b) => (key(a) - key(b)) * direction);
-}
-
-/** One page of `items` (pages count from 1; page 0 is page 1), with 1-based inclusive offsets. */
-function page<T>(items: readonly T[], query: URLSearchParams) {
-  const perPage = Math.floor(Number(query.get("per_page") || DEFAULT_PER_PAGE)) || DEFAULT_PER_PAGE;
-  const pageNo = Math.max(1, Math.floor(Number(query.get("page_no") || 1)));
-  const offset = (pageNo - 1) * perPage;
-  const slice = items.slice(offset, offset + perPage);
-  return {
-    items: slice,
-    paging: {
-      start_offset: slice.length > 0 ? offset + 1 : offset,
-      end_offset: offset + slice.length,
-      total_count: items.length,
-    },
-  };
 }
 
 /** Only the asked-for sections of a peer report. */

@@ -1,9 +1,13 @@
-// Turns the fake's options into its data: sessions generated from a count or filled in from
-// partial seeds, each with participants, peer reports, chat, transcript and summary, and the
-// session's counters made to agree with its participants.
+// Turns the fake's options into its data, lazily: each session is made on first use from the
+// seed and its own index, so a fake of 10,000 sessions costs what one of 10 costs until a test
+// reads them, and the same seed gives the same data whatever order a test reads it in. What
+// lists filter and sort by (status, times, participant count) is a few numbers per session,
+// drawn first; everything else (ids, names, participants, chat, transcript, peer reports,
+// summary) is made when the session is first read.
 import type { Participant, PeerReport, Session } from "@realtimekit-sessions/client";
 import {
   type ChatMessage,
+  GENERATED_FROM,
   makeChatMessage,
   makeParticipant,
   makePeerReport,
@@ -12,7 +16,7 @@ import {
   makeUtterance,
   type Utterance,
 } from "./factories.js";
-import type { Random } from "./random.js";
+import { createRandom, type Random } from "./random.js";
 
 /** A participant to seed: any field left out is generated. */
 export interface ParticipantSeed extends Partial<Participant> {
@@ -28,9 +32,9 @@ export interface ParticipantSeed extends Partial<Participant> {
 export interface SessionSeed extends Omit<Partial<Session>, "breakout_rooms"> {
   /** Its participants, or how many to generate. @default 1 to 6 */
   participants?: number | readonly ParticipantSeed[] | undefined;
-  /** Its chat messages, or how many to generate. @default 0 to 5 for an ended session, none for a live one */
+  /** Its chat messages, in order, or how many to generate. @default 0 to 5 for an ended session, none for a live one */
   chat?: number | readonly Partial<ChatMessage>[] | undefined;
-  /** Its transcript's utterances, or how many to generate. @default 2 to 8 for an ended session, none for a live one */
+  /** Its transcript's utterances, in order, or how many to generate. @default 2 to 8 for an ended session, none for a live one */
   transcript?: number | readonly Partial<Utterance>[] | undefined;
   /** The summary's text, once generated. @default a Markdown summary of the transcript */
   summary?: string | undefined;
@@ -40,7 +44,7 @@ export interface SessionSeed extends Omit<Partial<Session>, "breakout_rooms"> {
   breakout_rooms?: readonly Partial<Session>[] | undefined;
 }
 
-/** One seeded session and everything the API can tell about it. */
+/** One seeded session and everything the API can tell about it, each part made on first read. */
 export interface FakeSession {
   readonly session: Session;
   readonly participants: readonly Participant[];
@@ -51,80 +55,259 @@ export interface FakeSession {
   readonly summary: { readonly text: string; state: "none" | "generating" | "ready"; pollsLeft: number };
 }
 
-export function seedSessions(seeds: number | readonly SessionSeed[], random: Random): FakeSession[] {
-  const list: readonly SessionSeed[] =
-    typeof seeds === "number"
-      ? Array.from({ length: seeds }, () => ({
-          status: random.next() < 0.1 ? "LIVE" : "ENDED",
-          summaryReady: random.next() < 0.3,
-        }))
-      : seeds;
-  return list.map((seed) => seedSession(seed, random));
+/** What lists filter and sort by, known without making the session. */
+export interface Outline {
+  readonly status: "LIVE" | "ENDED";
+  readonly startedMs: number;
+  readonly createdMs: number;
+  readonly participantCount: number;
 }
 
-function seedSession(seed: SessionSeed, random: Random): FakeSession {
-  const {
-    participants: participantSeeds,
-    chat: chatSeeds,
-    transcript: transcriptSeeds,
-    summary,
-    summaryReady = false,
-    breakout_rooms: rooms = [],
-    ...fields
-  } = seed;
-  const drafted = makeSession(fields, { random });
-  const participants: Participant[] = [];
-  const peerReports = new Map<string, PeerReport>();
-  for (const { peerReport, ...participantSeed } of many(participantSeeds, () => random.int(1, 6))) {
-    const participant = makeParticipant(participantSeed, { random, session: drafted });
-    participants.push(participant);
-    peerReports.set(String(participant.id), makePeerReport(peerReport, { random }));
+const DAY_MS = 86_400_000;
+const FROM_MS = Date.parse(GENERATED_FROM);
+// Each part of a session draws from its own stream, so that reading one part never changes another.
+const PARTS = { session: 2, participants: 3, chat: 4, transcript: 5, reports: 6, rooms: 7 } as const;
+
+/** A session of the fake: its outline at once, the rest on first read. */
+export class LazySession implements FakeSession, Outline {
+  /** The id a seed gave the session, if any. */
+  readonly givenId: string | undefined;
+  readonly status: "LIVE" | "ENDED";
+  readonly startedMs: number;
+  readonly createdMs: number;
+  readonly participantCount: number;
+  readonly #summaryReady: boolean;
+  readonly #fakeSeed: number;
+  readonly #index: number;
+  #id: string | undefined;
+  readonly #seed: SessionSeed;
+  #session: Session | undefined;
+  #participants: Participant[] | undefined;
+  #peerReports: Map<string, PeerReport> | undefined;
+  #chat: ChatMessage[] | undefined;
+  #transcript: Utterance[] | undefined;
+  #summary: FakeSession["summary"] | undefined;
+
+  constructor(seed: SessionSeed, fakeSeed: number, index: number, outline: Outline, summaryReady: boolean) {
+    this.givenId = seed.id;
+    this.#seed = seed;
+    this.#fakeSeed = fakeSeed;
+    this.#index = index;
+    this.status = outline.status;
+    this.startedMs = outline.startedMs;
+    this.createdMs = outline.createdMs;
+    this.participantCount = outline.participantCount;
+    this.#summaryReady = summaryReady;
   }
-  const session: Session = {
-    ...drafted,
-    ...countersOf(drafted, participants),
-    ...fields,
-    ...(rooms.length > 0
-      ? {
-          breakout_rooms: rooms.map((room) =>
-            makeSession({ associated_id: drafted.associated_id, status: drafted.status, ...room }, { random }),
-          ),
-        }
-      : {}),
-  };
-  const ended = session.status === "ENDED";
-  const speaker = () => (participants.length > 0 ? random.pick(participants) : undefined);
-  // In the order seeded: generated times are handed out in that order, earliest first.
-  const chatSeedList = many(chatSeeds, () => (ended ? random.int(0, 5) : 0));
-  const chat = inOrder(
-    chatSeedList.map((message) => makeChatMessage(message, { random, session, participant: speaker() })),
-    chatSeedList.map((message) => message.createdAt !== undefined),
-    (message) => Date.parse(message.createdAt),
-    (message, ms) => ({ ...message, createdAt: new Date(ms).toISOString() }),
-  );
-  const transcriptSeedList = many(transcriptSeeds, () => (ended ? random.int(2, 8) : 0));
-  const transcript = inOrder(
-    transcriptSeedList.map((utterance) => makeUtterance(utterance, { random, session, participant: speaker() })),
-    transcriptSeedList.map((utterance) => utterance.startedAt !== undefined),
-    (utterance) => Date.parse(utterance.startedAt),
-    (utterance, ms) => ({
-      ...utterance,
-      startedAt: new Date(ms).toISOString(),
-      endedAt: new Date(ms + Date.parse(utterance.endedAt) - Date.parse(utterance.startedAt)).toISOString(),
-    }),
-  );
-  return {
-    session,
-    participants,
-    peerReports,
-    chat,
-    transcript,
-    summary: {
-      text: summary ?? makeSummary(session, transcript),
-      state: summaryReady ? "ready" : "none",
+
+  /** What lists filter and sort by. */
+  get outline(): Outline {
+    return this;
+  }
+
+  /** The stream of random draws one part of this session is made from. */
+  #streams(part: keyof typeof PARTS): Random {
+    return createRandom(mix(this.#fakeSeed, this.#index, PARTS[part]));
+  }
+
+  get id(): string {
+    this.#id ??= this.givenId ?? sessionIdOf(this.#fakeSeed, this.#index);
+    return this.#id;
+  }
+
+  /** The session with its fields, before the counters its participants decide. */
+  #drafted: Session | undefined;
+  get #draft(): Session {
+    if (!this.#drafted) {
+      const {
+        participants: _,
+        chat: __,
+        transcript: ___,
+        summary: ____,
+        summaryReady: _____,
+        breakout_rooms: ______,
+        ...fields
+      } = this.#seed;
+      this.#drafted = makeSession(
+        {
+          ...fields,
+          id: this.id,
+          status: this.outline.status,
+          started_at: new Date(this.outline.startedMs).toISOString(),
+          created_at: new Date(this.outline.createdMs).toISOString(),
+        },
+        { random: this.#streams("session") },
+      );
+    }
+    return this.#drafted;
+  }
+
+  get session(): Session {
+    if (!this.#session) {
+      const drafted = this.#draft;
+      const {
+        participants: _,
+        chat: __,
+        transcript: ___,
+        summary: ____,
+        summaryReady: _____,
+        breakout_rooms: rooms = [],
+        ...fields
+      } = this.#seed;
+      const random = this.#streams("rooms");
+      this.#session = {
+        ...drafted,
+        ...countersOf(drafted, this.participants),
+        ...fields,
+        ...(rooms.length > 0
+          ? {
+              breakout_rooms: rooms.map((room) =>
+                makeSession({ associated_id: drafted.associated_id, status: drafted.status, ...room }, { random }),
+              ),
+            }
+          : {}),
+      };
+    }
+    return this.#session;
+  }
+
+  get participants(): readonly Participant[] {
+    if (!this.#participants) {
+      const random = this.#streams("participants");
+      const drafted = this.#draft;
+      this.#participants = many(this.#seed.participants, () => this.outline.participantCount).map(
+        ({ peerReport: _, ...participant }) => makeParticipant(participant, { random, session: drafted }),
+      );
+    }
+    return this.#participants;
+  }
+
+  get peerReports(): ReadonlyMap<string, PeerReport> {
+    if (!this.#peerReports) {
+      const random = this.#streams("reports");
+      const seeds = Array.isArray(this.#seed.participants) ? (this.#seed.participants as ParticipantSeed[]) : [];
+      this.#peerReports = new Map(
+        this.participants.map((participant, index) => [
+          String(participant.id),
+          makePeerReport(seeds[index]?.peerReport, { random }),
+        ]),
+      );
+    }
+    return this.#peerReports;
+  }
+
+  get chat(): readonly ChatMessage[] {
+    if (!this.#chat) {
+      const random = this.#streams("chat");
+      const seeds = many(this.#seed.chat, () => (this.outline.status === "ENDED" ? random.int(0, 5) : 0));
+      const session = this.session;
+      this.#chat = inOrder(
+        seeds.map((message) => makeChatMessage(message, { random, session, participant: this.#speaker(random) })),
+        seeds.map((message) => message.createdAt !== undefined),
+        (message) => Date.parse(message.createdAt),
+        (message, ms) => ({ ...message, createdAt: new Date(ms).toISOString() }),
+      );
+    }
+    return this.#chat;
+  }
+
+  get transcript(): readonly Utterance[] {
+    if (!this.#transcript) {
+      const random = this.#streams("transcript");
+      const seeds = many(this.#seed.transcript, () => (this.outline.status === "ENDED" ? random.int(2, 8) : 0));
+      const session = this.session;
+      this.#transcript = inOrder(
+        seeds.map((utterance) => makeUtterance(utterance, { random, session, participant: this.#speaker(random) })),
+        seeds.map((utterance) => utterance.startedAt !== undefined),
+        (utterance) => Date.parse(utterance.startedAt),
+        (utterance, ms) => ({
+          ...utterance,
+          startedAt: new Date(ms).toISOString(),
+          endedAt: new Date(ms + Date.parse(utterance.endedAt) - Date.parse(utterance.startedAt)).toISOString(),
+        }),
+      );
+    }
+    return this.#transcript;
+  }
+
+  get summary(): FakeSession["summary"] {
+    this.#summary ??= {
+      text: this.#seed.summary ?? makeSummary(this.session, this.transcript),
+      state: this.#summaryReady ? "ready" : "none",
       pollsLeft: 0,
-    },
-  };
+    };
+    return this.#summary;
+  }
+
+  #speaker(random: Random): Participant | undefined {
+    return this.participants.length > 0 ? random.pick(this.participants) : undefined;
+  }
+}
+
+/** The fake's sessions: a count to generate, or partial seeds, each made lazily from `seed` and its index. */
+export function seedSessions(seeds: number | readonly SessionSeed[], seed: number): LazySession[] {
+  const count = typeof seeds === "number" ? seeds : seeds.length;
+  const sessions: LazySession[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const given = typeof seeds === "number" ? undefined : seeds[index];
+    const startedMs = given?.started_at
+      ? Date.parse(given.started_at)
+      : FROM_MS + drawInt(seed, index, 2, 0, 30 * DAY_MS);
+    const participants = given?.participants;
+    sessions[index] = new LazySession(
+      given ?? NO_SEED,
+      seed,
+      index,
+      {
+        status: (given ? given.status === "LIVE" : draw(seed, index, 0) < 0.1) ? "LIVE" : "ENDED",
+        startedMs,
+        createdMs: given?.created_at ? Date.parse(given.created_at) : startedMs - drawInt(seed, index, 3, 1, 40),
+        participantCount:
+          typeof participants === "number"
+            ? participants
+            : Array.isArray(participants)
+              ? participants.length
+              : drawInt(seed, index, 4, 1, 6),
+      },
+      given ? given.summaryReady === true : draw(seed, index, 1) < 0.3,
+    );
+  }
+  return sessions;
+}
+
+/**
+ * The id of generated session `index`: a version-4 UUID whose last six digits hold the index
+ * (masked), so that `indexOfSessionId` finds a session without making every id first.
+ */
+export function sessionIdOf(seed: number, index: number): string {
+  const [a, b, c] = [mix(seed, index, 11), mix(seed, index, 12), mix(seed, index, 13)];
+  const tail = (index ^ mix(seed, 0, 14)) & 0xffffff;
+  return `${hex(a, 8)}-${hex(b, 4)}-4${hex(b >>> 16, 3)}-${"89ab"[c & 3]}${hex(c >>> 4, 3)}-${hex(c >>> 16, 6)}${hex(tail, 6)}`;
+}
+
+/** The index of the generated session with `id`, or undefined when no generated session has it. */
+export function indexOfSessionId(seed: number, id: string, count: number): number | undefined {
+  const index = (Number.parseInt(id.slice(-6), 16) ^ mix(seed, 0, 14)) & 0xffffff;
+  return index < count && sessionIdOf(seed, index) === id ? index : undefined;
+}
+
+const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(8, "0").slice(-digits);
+
+const NO_SEED: SessionSeed = {};
+
+/** One draw in [0, 1) of a session's outline: a hash each, cheaper than a generator per session. */
+const draw = (seed: number, index: number, which: number) => mix(seed, index, 100 + which) / 4294967296;
+const drawInt = (seed: number, index: number, which: number, min: number, max: number) =>
+  min + Math.floor(draw(seed, index, which) * (max - min + 1));
+
+/** A 32-bit seed for one part of one session (murmur3's finalizer over the three numbers). */
+function mix(seed: number, index: number, part: number): number {
+  let hash = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35) ^ Math.imul(part, 0x27d4eb2f);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 /**

@@ -735,3 +735,46 @@ describe("what users seed, and inputs at the edges", () => {
 function peerOf(fake: FakeApi): string {
   return fake.sessions[0]?.participants[0]?.peer_events?.[0]?.peer_id ?? "";
 }
+
+describe("at any size", () => {
+  test("a million sessions: made on first read, listed from an index, so the first pages come at once", async () => {
+    const fake = createFakeApi({ sessions: 1_000_000, seed: 7 });
+    const client = clientOf(fake);
+
+    const first = await client.listSessions({ per_page: 5 });
+    const pages = [];
+    for (let page = 2; page <= 50; page++)
+      pages.push((await client.listSessions({ per_page: 5, page_no: page })).sessions);
+    const found = await client.getSession(first.sessions[0]?.id ?? "");
+
+    expect(first.paging?.total_count).toBe(1_000_000);
+    expect(new Set(pages.flat().map((session) => session.id)).size).toBe(49 * 5);
+    expect(found.id).toBe(first.sessions[0]?.id);
+  }, 60_000);
+
+  test("the same seed gives the same data in two fakes, whatever order they are read in", async () => {
+    const one = createFakeApi({ sessions: 50, seed: 3 });
+    const other = createFakeApi({ sessions: 50, seed: 3 });
+    const read = (record: (typeof one.sessions)[number]) =>
+      JSON.stringify([
+        record.session,
+        record.participants,
+        record.chat,
+        record.transcript,
+        record.summary.text,
+        [...record.peerReports],
+      ]);
+
+    const forwards = one.sessions.map(read);
+    const backwards = [...other.sessions].reverse().map(read).reverse();
+    const listed = await clientOf(createFakeApi({ sessions: 50, seed: 3 })).listSessions({
+      per_page: 50,
+      sort_order: "ASC",
+    });
+
+    expect(backwards).toEqual(forwards);
+    expect(listed.sessions.map((session) => session.id).sort()).toEqual(
+      one.sessions.map(({ session }) => session.id).sort(),
+    );
+  });
+});
