@@ -60,11 +60,8 @@ export function createListing(sessions: readonly LazySession[]) {
       const keys = sessions.map((session) =>
         byMinutes ? session.session.minutes_consumed : session.outline.createdMs,
       );
-      const direction = descending ? -1 : 1;
-      // Stable: ties keep the order the sessions were seeded in.
-      sorted = Uint32Array.from(sessions.keys()).sort(
-        (a, b) => ((keys[a] as number) - (keys[b] as number)) * direction || a - b,
-      );
+      // Ties keep the order the sessions were seeded in.
+      sorted = sortedIndices(keys, descending);
       orders.set(name, sorted);
     }
     return sorted;
