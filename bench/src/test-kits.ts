@@ -7,10 +7,12 @@ import { createFakeApi } from "@realtimekit-sessions/testing";
 import { ACCOUNT, APP, SESSION, type Summary, summarize, TOKEN } from "./harness.js";
 
 export interface KitResult {
-  /** Milliseconds from the call to a usable fake or mock. */
-  ready: Record<"fake, 10 sessions" | "fake, 1,000 sessions" | "Prism mock", Summary>;
-  /** Client calls per second, getSession and listSessions alternating. */
+  /** Milliseconds from the call to the first answer: the fake's first page, or Prism's start. */
+  ready: Record<"fake, 10 sessions" | "fake, 1,000 sessions" | "fake, 10,000 sessions" | "Prism mock", Summary>;
+  /** Client calls per second, getSession and listSessions alternating, 100 sessions. */
   callsPerSecond: Record<"fake" | "Prism mock", Summary>;
+  /** Client calls per second against a fake of 10,000 sessions. */
+  large: Record<"getSession, listSessions and listParticipants in turn" | "listSessions alone", Summary>;
 }
 
 export interface KitOptions {
@@ -33,19 +35,73 @@ async function callsPerSecond(client: SessionsClient, calls: number): Promise<nu
   return calls / ((performance.now() - started) / 1000);
 }
 
+/** Calls per second through the client against a fake of 10,000 sessions. */
+async function atTenThousand(options: KitOptions): Promise<KitResult["large"]> {
+  const fake = createFakeApi({ sessions: 10_000, apiToken: TOKEN });
+  const client = createSessionsClient({
+    apiToken: TOKEN,
+    accountId: fake.accountId,
+    appId: fake.appId,
+    baseUrl: fake.baseUrl,
+    fetch: fake.fetch,
+  });
+  const ids = fake.sessions.slice(0, 50).map(({ session }) => session.id);
+  const calls: Record<keyof KitResult["large"], (index: number) => Promise<unknown>> = {
+    "getSession, listSessions and listParticipants in turn": (index) =>
+      index % 3 === 0
+        ? client.getSession(ids[index % 50] ?? "")
+        : index % 3 === 1
+          ? client.listSessions({ per_page: 10 })
+          : client.listParticipants(ids[index % 50] ?? ""),
+    "listSessions alone": () => client.listSessions({ per_page: 10 }),
+  };
+  const rate = async (call: (index: number) => Promise<unknown>) => {
+    const started = performance.now();
+    for (let index = 0; index < options.calls; index++) await call(index);
+    return options.calls / ((performance.now() - started) / 1000);
+  };
+  const samples = Object.fromEntries(Object.keys(calls).map((name) => [name, [] as number[]])) as Record<
+    keyof KitResult["large"],
+    number[]
+  >;
+  for (const call of Object.values(calls)) await rate(call);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [name, call] of Object.entries(calls) as [
+      keyof KitResult["large"],
+      (index: number) => Promise<unknown>,
+    ][]) {
+      samples[name].push(await rate(call));
+    }
+  }
+  return {
+    "getSession, listSessions and listParticipants in turn": summarize(
+      samples["getSession, listSessions and listParticipants in turn"],
+    ),
+    "listSessions alone": summarize(samples["listSessions alone"]),
+  };
+}
+
 export async function benchTestKits(options: KitOptions): Promise<KitResult> {
-  const readyFake = (sessions: number) => {
+  const readyFake = async (sessions: number) => {
     const times: number[] = [];
     // The first creation pays for compiling the module's code, as a test file's first test does.
     for (let index = 0; index < options.fakeReadies + 1; index++) {
       const started = performance.now();
-      createFakeApi({ sessions, seed: index });
+      const fake = createFakeApi({ sessions, seed: index, apiToken: TOKEN });
+      const answer = await fake.fetch(
+        `${fake.baseUrl}/accounts/${fake.accountId}/realtime/kit/${fake.appId}/sessions`,
+        {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        },
+      );
+      await answer.arrayBuffer();
       times.push(performance.now() - started);
     }
     return summarize(times.slice(1));
   };
-  const small = readyFake(10);
-  const large = readyFake(1_000);
+  const small = await readyFake(10);
+  const medium = await readyFake(1_000);
+  const large = await readyFake(10_000);
 
   const starts: number[] = [];
   for (let index = 0; index < options.prismStarts; index++) {
@@ -79,7 +135,13 @@ export async function benchTestKits(options: KitOptions): Promise<KitResult> {
     await mock.close();
   }
   return {
-    ready: { "fake, 10 sessions": small, "fake, 1,000 sessions": large, "Prism mock": summarize(starts) },
+    ready: {
+      "fake, 10 sessions": small,
+      "fake, 1,000 sessions": medium,
+      "fake, 10,000 sessions": large,
+      "Prism mock": summarize(starts),
+    },
     callsPerSecond: { fake: summarize(fakeSamples), "Prism mock": summarize(prismSamples) },
+    large: await atTenThousand(options),
   };
 }
