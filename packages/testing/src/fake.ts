@@ -6,6 +6,7 @@ import type { TranscriptLayout } from "./files.js";
 import { OPERATIONS } from "./generated/operations.js";
 import { MOUNT, type Mount, type Mountable } from "./mount.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
+import { authenticated, routeOf } from "./router.js";
 import { createRoutes, type Handler } from "./routes.js";
 import { type FakeSession, indexOfSessionId, type SessionSeed, seedSessions } from "./seed.js";
 import { createStorage } from "./storage.js";
@@ -151,10 +152,6 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   });
   const faults = new Map<string, Fault[]>();
   const requests: RecordedRequest[] = [];
-  const matchers = (Object.keys(OPERATIONS) as OperationName[])
-    .map((name) => ({ name, operation: OPERATIONS[name], ...matcherOf(OPERATIONS[name].path) }))
-    // A literal segment before a parameter: `/sessions/peer-report/{peer_id}` before `/sessions/{session_id}/chat`.
-    .sort((a, b) => bySpecificity(a.operation.path, b.operation.path));
   let rays = 0;
 
   function answer(status: number, body: Body | string | null, headers: Record<string, string> = {}): Response {
@@ -173,7 +170,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     const url = new URL(request.url);
     // The path after the base URL's own, such as `/client/v4`.
     const path = url.pathname.slice(new URL(mount.baseUrl).pathname.replace(/\/$/, "").length);
-    const route = matchers.find((matcher) => matcher.regex.test(path) && matcher.operation.method === request.method);
+    const route = routeOf(request.method, path);
     record.operation = route?.name;
 
     const fault = route && takeFault(route.name);
@@ -316,55 +313,10 @@ function whole(name: string, value: number): number {
   return value;
 }
 
-/** A Bearer token (the expected one, when set), or the legacy e-mail and key pair. */
-function authenticated(headers: Headers, expected: string | undefined): boolean {
-  const token = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
-  if (token) return expected === undefined || token === expected;
-  return expected === undefined && headers.has("x-auth-email") && headers.has("x-auth-key");
-}
-
 function redacted(headers: Headers): Record<string, string> {
   const result: Record<string, string> = {};
   headers.forEach((value, name) => {
     result[name] = REDACTED.has(name) ? value.replace(/^(Bearer\s+)?.*$/i, "$1[redacted]") : value;
   });
   return result;
-}
-
-/** A regex for a path template, and how to read its parameters out of a matching path. */
-function matcherOf(template: string) {
-  const names: string[] = [];
-  const source = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return "([^/]+)";
-  });
-  const regex = new RegExp(`^${source}/?$`);
-  return {
-    regex,
-    paramsOf(path: string): Record<string, string> {
-      const match = regex.exec(path) ?? [];
-      return Object.fromEntries(names.map((name, index) => [name, decoded(match[index + 1] ?? "")]));
-    },
-  };
-}
-
-/** A path segment decoded, or as it is when it is not valid percent-encoding. */
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/** Orders path templates so that, at the first segment where they differ in kind, a literal comes first. */
-function bySpecificity(a: string, b: string): number {
-  const left = a.split("/");
-  const right = b.split("/");
-  for (let index = 0; index < Math.min(left.length, right.length); index++) {
-    const literalA = !left[index]?.startsWith("{");
-    const literalB = !right[index]?.startsWith("{");
-    if (literalA !== literalB) return literalA ? -1 : 1;
-  }
-  return 0;
 }

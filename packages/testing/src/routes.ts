@@ -1,6 +1,6 @@
 // What each operation answers, from the seeded data: filters, sorts and pages like the API,
 // download links to the fake storage host, and summaries that take a few polls to be ready.
-import type { Participant, Session } from "@realtimekit-sessions/client";
+import type { Participant } from "@realtimekit-sessions/client";
 import type { OperationName } from "@realtimekit-sessions/client/operations";
 import type { Body } from "./envelopes.js";
 import { chatCsv, type TranscriptLayout, transcriptFile } from "./files.js";
