@@ -5,6 +5,7 @@ import { cpus, totalmem } from "node:os";
 import { benchPacing, benchStart, exportPeakRss } from "./cli.js";
 import { benchDevLoop } from "./devloop.js";
 import { benchExport } from "./export.js";
+import { writeFigures } from "./figures.js";
 import { format, type Server, type Summary, spread, startServer, summarize } from "./harness.js";
 import { benchImports } from "./imports.js";
 import { benchRequests } from "./requests.js";
@@ -13,6 +14,7 @@ import { benchTestKits } from "./test-kits.js";
 import { pagination, transcript } from "./workers.js";
 
 const OUT = new URL("../../BENCHMARKS.md", import.meta.url);
+const FIGURES = new URL("../figures.json", import.meta.url);
 const quick = process.argv.includes("--quick");
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -42,9 +44,20 @@ async function requests(server: Server) {
       ]),
     )}`;
   });
-  const ours = result.getSession.ours.median / result.getSession["raw fetch"].median;
-  const oursList = result.listSessions.ours.median / result.listSessions["raw fetch"].median;
-  return { text: sections.join("\n\n"), ours: Math.max(ours, oursList) };
+  const ratio = (candidate: keyof typeof result.getSession) =>
+    [result.getSession, result.listSessions].map(
+      (operation) => operation[candidate].median / operation["raw fetch"].median,
+    );
+  const range = (values: number[]) => `${format(Math.min(...values), 2)}x to ${format(Math.max(...values), 2)}x`;
+  return {
+    text: sections.join("\n\n"),
+    ours: Math.max(...ratio("ours")),
+    figures: {
+      perRequest: range(ratio("ours")),
+      perRequestSdk: range(ratio("cloudflare SDK")),
+      perRequestOpenapiFetch: range(ratio("openapi-fetch")),
+    },
+  };
 }
 
 async function imports() {
@@ -66,6 +79,11 @@ async function imports() {
       }),
     ),
     overBare: time.ours.median - bare,
+    figures: {
+      coldImport: `${format(time.ours.median - bare)} ms`,
+      coldImportSdk: `${format(time["cloudflare SDK"].median - bare)} ms`,
+      coldImportOpenapiFetch: `${format(time["openapi-fetch"].median - bare)} ms`,
+    },
   };
 }
 
@@ -78,6 +96,12 @@ async function sizes() {
       Object.entries(result).map(([name, size]) => [name, format(size.minified, 0), format(size.gzipped, 0)]),
     ),
     ours: result["ours, whole client"]?.gzipped ?? 0,
+    figures: {
+      mainEntry: `${format(result["ours, whole client"]?.gzipped ?? 0, 0)} B`,
+      sdkFull: `${format(result["cloudflare SDK, full"]?.gzipped ?? 0, 0)} B`,
+      sdkTreeShaken: `${format(result["cloudflare SDK, tree-shakable, RealtimeKit only"]?.gzipped ?? 0, 0)} B`,
+      downloadsEntry: `${format(result["ours, downloads entry"]?.gzipped ?? 0, 0)} B`,
+    },
   };
 }
 
@@ -127,6 +151,10 @@ async function pages(server: Server) {
     oursWorking,
     withWork,
     heapGrowth,
+    figures: {
+      pagination: `${format(oursWorking, 1)} s`,
+      paginationSequential: `${format(median(samples["page by page without prefetch, caller works 10 ms a page"]?.seconds ?? []), 1)} s`,
+    },
   };
 }
 
@@ -166,6 +194,11 @@ async function transcripts(server: Server) {
     ratio: stats(speed.ours).median / rawSpeed,
     rssLarge: stats(rss.ours).median,
     rssSmall: small.maxRss,
+    figures: {
+      transcript: `${format(stats(speed.ours).median, 0)} MB/s, ${format(stats(rss.ours).median, 0)} MB peak RSS`,
+      transcriptRaw: `${format(rawSpeed, 0)} MB/s`,
+      transcriptNaive: `${format(stats(speed.naive).median, 0)} MB/s, ${format(stats(rss.naive).median, 0)} MB`,
+    },
   };
 }
 
@@ -204,6 +237,13 @@ async function testKits() {
     ready,
     mix,
     listAlone,
+    figures: {
+      fakeReady: `${format(ready, 1)} ms`,
+      fakeCalls: format(fakeRate, 0),
+      fakeAtTenThousand: `${format(mix, 0)} (${format(listAlone, 0)} listSessions alone)`,
+      prismReady: `${format(result.ready["Prism mock"].median, 0)} ms`,
+      prismCalls: format(prismRate, 0),
+    },
     fakeRate,
     prismReady: result.ready["Prism mock"].median,
     prismRate,
@@ -234,6 +274,12 @@ async function exports() {
     )}`,
     ratio: ours.seconds / minimum,
     limited: ours.limited,
+    figures: {
+      exportRatio: `${format(ours.seconds / minimum, 2)}x`,
+      exportLimited: format(ours.limited, 0),
+      exportNaive: `${format(result["official SDK, naive Promise.all"].limited, 0)} 429s and ${format(result["official SDK, naive Promise.all"].failed, 0)} sessions lost`,
+      exportSequential: `${format(result["official SDK, sequential loop"].seconds / minimum, 2)}x`,
+    },
   };
 }
 
@@ -285,6 +331,12 @@ async function cli() {
     pacingRatio: pacing.seconds / minimumShare,
     pacingLimited: pacing.limited,
     otherRefused: pacing.otherRefused,
+    figures: {
+      cliVersion: `${format(start["realtimekit-sessions --version"].median / bare, 2)}x`,
+      cliExportRss: `${format(rssSmall.mb, 0)} MB at ${format(small, 0)} sessions, ${format(rssLarge.mb, 0)} MB at ${format(large, 0)}`,
+      cliPacing: `${format(pacing.seconds / minimumShare, 2)}x, ${format(pacing.limited, 0)} 429s`,
+      cliSecondClient: `${format(pacing.otherRefused, 0)} of ${format(pacing.otherSent, 0)} refused`,
+    },
   };
 }
 
@@ -389,6 +441,18 @@ ${c.text}
 ${d ? d.text : "Not run in a quick run."}
 `;
   await writeFile(OUT, report);
+  const figures = {
+    ...r.figures,
+    ...i.figures,
+    ...s.figures,
+    ...p.figures,
+    ...t.figures,
+    ...k.figures,
+    ...e.figures,
+    ...c.figures,
+  };
+  await writeFile(FIGURES, `${JSON.stringify({ quick, figures }, null, 2)}\n`);
+  await writeFigures(figures);
   // The repository's formatter lays out the tables, so the written file passes `pnpm lint:code` as it is.
   execFileSync("pnpm", ["exec", "biome", "format", "--write", OUT.pathname], {
     cwd: new URL("../..", import.meta.url).pathname,

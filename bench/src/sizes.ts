@@ -10,6 +10,7 @@ export const BUNDLES = {
   "ours, whole client": 'export * from "@realtimekit-sessions/client";',
   "ours, one method": `import { createSessionsClient } from "@realtimekit-sessions/client";
     export const run = () => createSessionsClient().getSession("id");`,
+  "ours, downloads entry": 'export * from "@realtimekit-sessions/client/downloads";',
   "bare openapi-fetch": 'export { default } from "openapi-fetch";',
   "cloudflare SDK, full": `import Cloudflare from "cloudflare";
     export const run = () => new Cloudflare().realtimeKit.sessions.getSessionDetails("id", { account_id: "a", app_id: "b" });`,
