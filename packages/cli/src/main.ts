@@ -28,7 +28,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: "user" });
     code = EXIT_OK;
   } catch (error) {
-    code = await settle(error, io, { usage, errorHelp, pending });
+    code = await settle(error, io, { usage, errorHelp, pending, command: commandPath(program, argv) });
   }
   try {
     await Promise.all(pending);
@@ -41,7 +41,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 async function settle(
   error: unknown,
   io: Io,
-  state: { usage: string | undefined; errorHelp: string; pending: Promise<void>[] },
+  state: { usage: string | undefined; errorHelp: string; pending: Promise<void>[]; command: string },
 ): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return EXIT_OK;
@@ -51,8 +51,7 @@ async function settle(
       return EXIT_OK;
     }
     const line = (state.usage ?? error.message).trim().replace(/\s*\n\s*/g, " ");
-    const command = /^error: .*? for '([\w -]+)'/.exec(line)?.[1];
-    await say(io, `${line}\nSee '${PROGRAM}${command ? ` ${command}` : ""} --help'.\n`);
+    await say(io, `${oneLine(line)}\nSee '${[PROGRAM, state.command].filter(Boolean).join(" ")} --help'.\n`);
     return EXIT_USAGE;
   }
   if (error instanceof OutputError) return outputFailed(error, io, EXIT_OK);
@@ -60,6 +59,25 @@ async function settle(
   const failure = failureOf(error, io.signal.aborted);
   if (failure.line) await say(io, `${oneLine(failure.line)}\n`);
   return failure.code;
+}
+
+interface Named {
+  name(): string;
+  readonly commands: readonly Named[];
+}
+
+/** The words of `argv` that name a command and its subcommands (`sessions list`), flags between them skipped. */
+function commandPath(program: Named, argv: readonly string[]): string {
+  const path: string[] = [];
+  let commands = program.commands;
+  for (const word of argv) {
+    if (commands.length === 0) break;
+    const command = commands.find((candidate) => candidate.name() === word);
+    if (!command) continue;
+    path.push(word);
+    commands = command.commands;
+  }
+  return path.join(" ");
 }
 
 /** A closed pipe ends the program quietly, with `code`; any other failure to write is one line. */

@@ -105,6 +105,12 @@ describe("bad usage: one line and a hint, exit 2, nothing sent", () => {
     expect(stderr).toBe("error: unknown command 'bogus'\nSee 'realtimekit-sessions --help'.\n");
   });
 
+  test("the hint names the command whose usage was wrong", async () => {
+    const { code, stderr } = await run(["--mock", "sessions", "list", "--colour"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe("error: unknown option '--colour'\nSee 'realtimekit-sessions sessions list --help'.\n");
+  });
+
   test("no token: says which variable to set", async () => {
     const { code, stderr } = await run(["sessions", "list"]);
     expect([code, stderr]).toEqual([
@@ -525,4 +531,13 @@ test("--mock runs without an account", async () => {
   expect(code).toBe(0);
   expect(sessions).toHaveLength(20);
   expect(sessions.every((session) => session.status === "ENDED")).toBe(true);
+});
+
+test("summary --wait gives up after --max-wait", async () => {
+  const { fake, cli } = withFake({ sessions: [{ status: "ENDED", transcript: 2 }], summaryPolls: 1_000 });
+  const { code, stderr } = await cli(["summary", fake.sessions[0]?.session.id ?? "", "--wait", "--max-wait", "0.3"]);
+  expect(code).toBe(1);
+  expect(lines(stderr).at(-1)).toMatch(
+    /^error: The API did not answer in time: waitForSummary: the summary of session .* was not ready within 300 ms/,
+  );
 });

@@ -196,3 +196,37 @@ test("the token never reaches the output file", async () => {
   await cli(["export", "--include", "participants", "--out", out]);
   expect(await readFile(out, "utf8")).not.toContain(TOKEN);
 });
+
+test("lines are written while the list is still being read: memory holds a window, not every session", async () => {
+  const { fake } = withFake({ sessions: 250 });
+  let written = 0;
+  // The list's third page waits until a line is out: an export that lists everything first never gets there.
+  const gated = async (request: Request) => {
+    if (new URL(request.url).searchParams.get("page_no") === "3") {
+      for (let waited = 0; written === 0 && waited < 200; waited++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      if (written === 0) return new Response("never", { status: 400 });
+    }
+    return fake.fetch(request);
+  };
+  const stdout = {
+    isTTY: false,
+    columns: undefined,
+    text: "",
+    async write(text: string) {
+      written++;
+      stdout.text += text;
+    },
+  };
+  const { runCli } = await import("../src/main.js");
+  const code = await runCli(["export"], {
+    stdout,
+    stderr: { isTTY: false, columns: undefined, write: async () => {} },
+    env: { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: fake.accountId, REALTIMEKIT_APP_ID: fake.appId },
+    clock: { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    fetch: gated,
+    signal: new AbortController().signal,
+  });
+  expect(code).toBe(0);
+  expect(lines(stdout.text)).toHaveLength(250);
+});
