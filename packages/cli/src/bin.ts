@@ -3,7 +3,16 @@
 // and the signals into an `Io`, runs the command line, and exits with its code.
 import { EXIT_INTERRUPTED } from "./errors.js";
 import { type Io, type Output, OutputError, systemClock } from "./io.js";
-import { runCli } from "./main.js";
+
+declare const __CLI_VERSION__: string;
+
+const argv = process.argv.slice(2);
+// `--version` alone prints what the build knows, loading nothing: the rest of the CLI (commander,
+// the commands) is imported below only for a command line that needs it.
+if (argv.length === 1 && argv[0] === "--version") {
+  process.stdout.write(`${__CLI_VERSION__}\n`);
+  process.exit(0);
+}
 
 /** How long an interrupted command may take to stop and say so before the process ends anyway. */
 const GRACE_MS = 3_000;
@@ -50,6 +59,7 @@ const io: Io = {
   signal: controller.signal,
 };
 
-const code = await runCli(process.argv.slice(2), io);
+const { runCli } = await import("./main.js");
+const code = await runCli(argv, io);
 // Every write has been taken by now; exiting does not wait for requests the command abandoned.
 process.exit(code);

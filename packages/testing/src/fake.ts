@@ -1,17 +1,16 @@
 // The fake itself: a `fetch` that answers like the Sessions API (and like the storage host
 // behind its download links) from seeded data, with faults and rate limits on demand.
 import type { OperationName } from "@realtimekit-sessions/client/operations";
-import { type Body, defaultError, gatewayError, serviceError, success } from "./envelopes.js";
+import { createApi } from "./api.js";
+import { createFaults, type FaultOptions } from "./faults.js";
 import type { TranscriptLayout } from "./files.js";
-import { OPERATIONS } from "./generated/operations.js";
 import { MOUNT, type Mount, type Mountable } from "./mount.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
-import { authenticated, routeOf } from "./router.js";
-import { createRoutes, type Handler } from "./routes.js";
+import { createRoutes } from "./routes.js";
 import { type FakeSession, indexOfSessionId, type SessionSeed, seedSessions } from "./seed.js";
 import { createStorage } from "./storage.js";
-import { invalidParameter } from "./validate.js";
 
+export type { FaultOptions } from "./faults.js";
 export type { OperationName };
 
 export interface FakeApiOptions {
@@ -59,24 +58,6 @@ export interface FakeApiOptions {
   rateLimit?: RateLimitOptions | undefined;
 }
 
-export interface FaultOptions {
-  /** The status to answer with (200 to 599); ignored with `network`. @default 500 */
-  status?: number | undefined;
-  /** How many of the next calls fail. @default 1 */
-  times?: number | undefined;
-  /** A `Retry-After` header, in seconds. */
-  retryAfter?: number | undefined;
-  /**
-   * The body: an object or array is sent as JSON, a string as it is (an HTML page, as the
-   * edge sometimes sends), `null` as no body at all. @default the API's envelope for the status
-   */
-  body?: unknown;
-  /** More response headers. */
-  headers?: Record<string, string> | undefined;
-  /** Fail like a broken connection: `fetch` rejects with a `TypeError`, and no answer comes. */
-  network?: boolean | undefined;
-}
-
 /** One request the fake received, and what it answered. */
 export interface RecordedRequest {
   method: string;
@@ -110,10 +91,6 @@ export interface FakeApi {
 const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 const DEFAULT_STORAGE_URL = "https://storage.realtimekit-fake.test";
 const REDACTED = new Set(["authorization", "x-auth-key", "cookie"]);
-
-interface Fault extends FaultOptions {
-  left: number;
-}
 
 /**
  * An in-process fake of the Sessions API, seeded with your data: pass its `fetch` to the client.
@@ -150,83 +127,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     summaryPolls: whole("summaryPolls", options.summaryPolls ?? 0),
     transcriptLayout: options.transcriptLayout ?? "headed",
   });
-  const faults = new Map<string, Fault[]>();
+  const faults = createFaults();
+  const api = createApi({ routes, faults, limiter, accountId, appId, apiToken: options.apiToken });
   const requests: RecordedRequest[] = [];
-  let rays = 0;
-
-  function answer(status: number, body: Body | string | null, headers: Record<string, string> = {}): Response {
-    const json = body !== null && typeof body !== "string";
-    return new Response(json ? JSON.stringify(body) : body, {
-      status,
-      headers: {
-        ...(json ? { "content-type": "application/json" } : {}),
-        "cf-ray": `${(++rays).toString(16).padStart(16, "0")}-FAKE`,
-        ...headers,
-      },
-    });
-  }
-
-  async function serveApi(request: Request, record: RecordedRequest, mount: Mount): Promise<Response> {
-    const url = new URL(request.url);
-    // The path after the base URL's own, such as `/client/v4`.
-    const path = url.pathname.slice(new URL(mount.baseUrl).pathname.replace(/\/$/, "").length);
-    const route = routeOf(request.method, path);
-    record.operation = route?.name;
-
-    const fault = route && takeFault(route.name);
-    if (fault?.network) {
-      throw new TypeError("fetch failed", { cause: new Error("connection reset (injected with fake.fail)") });
-    }
-    const limit = limiter?.take();
-    const limitHeaders = limit?.headers ?? {};
-    if (fault) {
-      const status = fault.status ?? 500;
-      const body = fault.body === undefined ? defaultError(status) : fault.body;
-      return answer(status, typeof body === "string" ? body : (body as Body), {
-        ...limitHeaders,
-        ...(fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {}),
-        ...fault.headers,
-      });
-    }
-    if (limit && !limit.allowed) return answer(429, defaultError(429), limitHeaders);
-    if (!authenticated(request.headers, options.apiToken)) {
-      return answer(401, gatewayError(10000, "Authentication error"), limitHeaders);
-    }
-    if (!route) {
-      return answer(
-        404,
-        gatewayError(7003, `Could not route to ${path}, perhaps your object identifier is invalid?`),
-        limitHeaders,
-      );
-    }
-    const params = route.paramsOf(path);
-    const invalid = invalidParameter(route.operation, params, url.searchParams);
-    if (invalid) return answer(invalid.status, serviceError(invalid.status, invalid.message), limitHeaders);
-    if (params.account_id !== accountId) {
-      const prefix = `/accounts/${params.account_id}/realtime/kit`;
-      return answer(
-        404,
-        gatewayError(7003, `Could not route to ${prefix}, perhaps your object identifier is invalid?`),
-        limitHeaders,
-      );
-    }
-    if (params.app_id !== appId)
-      return answer(403, serviceError(403, "You do not have access to this app"), limitHeaders);
-
-    const handler: Handler = routes[route.name];
-    const result = handler(params, url.searchParams, mount.storageUrl);
-    return "error" in result
-      ? answer(result.error.status, serviceError(result.error.status, result.error.message), limitHeaders)
-      : answer(200, success(result.data, result.extra), limitHeaders);
-  }
-
-  function takeFault(operation: OperationName): Fault | undefined {
-    const queue = faults.get(operation);
-    const fault = queue?.[0];
-    if (!queue || !fault) return undefined;
-    if (--fault.left <= 0) queue.shift();
-    return fault;
-  }
 
   const fake: FakeApi & Mountable = {
     baseUrl,
@@ -260,7 +163,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         record.operation = "download";
         response = storage.serve(request);
       } else if (toApi) {
-        response = await serveApi(request, record, toApi);
+        response = await api.serve(request, toApi, (operation) => {
+          record.operation = operation;
+        });
       } else {
         throw new TypeError(
           `fetch failed: the fake RealtimeKit API serves ${baseUrl} and ${storage.url}, not ${url.origin}`,
@@ -271,22 +176,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     },
 
     fail(operation, fault = {}) {
-      if (!Object.hasOwn(OPERATIONS, operation)) {
-        throw new TypeError(
-          `fake.fail(): unknown operation ${JSON.stringify(operation)}; one of ${Object.keys(OPERATIONS).join(", ")}`,
-        );
-      }
-      const status = fault.status ?? 500;
-      if (!Number.isInteger(status) || status < 200 || status > 599) {
-        throw new TypeError(`fake.fail(): status must be a whole number from 200 to 599, not ${status}`);
-      }
-      const times = fault.times ?? 1;
-      if (!(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times > 0))) {
-        throw new TypeError(`fake.fail(): times must be a whole number above 0, or Infinity, not ${times}`);
-      }
-      const queue = faults.get(operation) ?? [];
-      queue.push({ ...fault, left: times });
-      faults.set(operation, queue);
+      faults.add(operation, fault);
     },
   };
   return fake;
