@@ -21,7 +21,12 @@ export interface ApiOptions {
 
 export interface Api {
   /** Answers `request`, sent to `mount`; `routed` learns the operation as soon as it is known. */
-  serve(request: Request, mount: Mount, routed: (operation: OperationName | undefined) => void): Promise<Response>;
+  serve(
+    request: Request,
+    url: URL,
+    mount: Mount,
+    routed: (operation: OperationName | undefined) => void,
+  ): Promise<Response>;
 }
 
 export function createApi({ routes, faults, limiter, accountId, appId, apiToken }: ApiOptions): Api {
@@ -40,11 +45,20 @@ export function createApi({ routes, faults, limiter, accountId, appId, apiToken 
   const unrouted = (path: string, headers: Record<string, string>) =>
     answer(404, gatewayError(7003, `Could not route to ${path}, perhaps your object identifier is invalid?`), headers);
 
+  // The path of each base URL (such as `/client/v4`), worked out once per mount.
+  const basePaths = new WeakMap<Mount, number>();
+  const basePathLength = (mount: Mount) => {
+    let length = basePaths.get(mount);
+    if (length === undefined) {
+      length = new URL(mount.baseUrl).pathname.replace(/\/$/, "").length;
+      basePaths.set(mount, length);
+    }
+    return length;
+  };
+
   return {
-    async serve(request, mount, routed) {
-      const url = new URL(request.url);
-      // The path after the base URL's own, such as `/client/v4`.
-      const path = url.pathname.slice(new URL(mount.baseUrl).pathname.replace(/\/$/, "").length);
+    async serve(request, url, mount, routed) {
+      const path = url.pathname.slice(basePathLength(mount));
       const route = routeOf(request.method, path);
       routed(route?.name);
 

@@ -163,7 +163,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         record.operation = "download";
         response = storage.serve(request);
       } else if (toApi) {
-        response = await api.serve(request, toApi, (operation) => {
+        response = await api.serve(request, url, toApi, (operation) => {
           record.operation = operation;
         });
       } else {

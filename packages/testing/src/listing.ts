@@ -93,7 +93,7 @@ export function createListing(sessions: readonly LazySession[]) {
           total++;
         }
       }
-      return { items: picked.map(({ session }) => listed(session)), paging: pagingOf(offset, picked.length, total) };
+      return { items: picked.map((session) => session.listed), paging: pagingOf(offset, picked.length, total) };
     },
   };
 }

@@ -171,6 +171,16 @@ export class LazySession implements FakeSession, Outline {
     return this.#session;
   }
 
+  /** The session as lists show it: without its breakout rooms. Made once. */
+  #listed: Session | undefined;
+  get listed(): Session {
+    if (!this.#listed) {
+      const { breakout_rooms: _, ...rest } = this.session;
+      this.#listed = rest;
+    }
+    return this.#listed;
+  }
+
   get participants(): readonly Participant[] {
     if (!this.#participants) {
       const random = this.#streams("participants");
