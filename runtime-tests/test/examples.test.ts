@@ -172,3 +172,10 @@ test("the Worker lists ended sessions and streams a transcript, with its token a
     await worker.dispose();
   }
 });
+
+test("the Worker's .dev.vars, where its README puts the token, is ignored by git; its example is not", async () => {
+  const worker = new URL("../../examples/worker/", import.meta.url).pathname;
+  const ignored = await runProcess("git", ["check-ignore", "--quiet", "--no-index", join(worker, ".dev.vars")]);
+  const example = await runProcess("git", ["check-ignore", "--quiet", "--no-index", join(worker, ".dev.vars.example")]);
+  expect([ignored.code, example.code]).toEqual([0, 1]);
+});
