@@ -609,16 +609,20 @@ test("makeSession gives a session the fake can serve as it is", async () => {
 });
 
 describe("serveFakeApi", () => {
-  test("serves the fake on loopback: the API under baseUrl, its links back to the same server", async () => {
-    const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 2 }] });
-    await using served = await serveFakeApi(fake);
-    // The global fetch: what a subprocess, another runtime or a browser would use.
-    const client = createSessionsClient({
+  /** A client with the global fetch, as a subprocess, another runtime or a browser would have. */
+  const clientOfServed = (fake: FakeApi, baseUrl: string, retries?: number) =>
+    createSessionsClient({
       apiToken: "test",
       accountId: fake.accountId,
       appId: fake.appId,
-      baseUrl: served.baseUrl,
+      baseUrl,
+      ...(retries === undefined ? {} : { retries }),
     });
+
+  test("serves the fake on loopback: the API under baseUrl, its links back to the same server", async () => {
+    const fake = createFakeApi({ sessions: [{ status: "ENDED", chat: 2 }] });
+    await using served = await serveFakeApi(fake);
+    const client = clientOfServed(fake, served.baseUrl);
 
     const rows = await all(createDownloads(client).downloadChat(fake.sessions[0]?.session.id ?? ""));
     const link = await client.getChatDownload(fake.sessions[0]?.session.id ?? "");
@@ -648,13 +652,7 @@ describe("serveFakeApi", () => {
     const fake = createFakeApi();
     fake.fail("listSessions", { network: true });
     await using served = await serveFakeApi(fake);
-    const client = createSessionsClient({
-      apiToken: "test",
-      accountId: fake.accountId,
-      appId: fake.appId,
-      baseUrl: served.baseUrl,
-      retries: 0,
-    });
+    const client = clientOfServed(fake, served.baseUrl, 0);
 
     await rejectionOf(client.listSessions(), RealtimeKitConnectionError);
   });
