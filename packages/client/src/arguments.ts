@@ -9,6 +9,8 @@ const UNSAFE_SEGMENT_RE = /[/\\?#%\s\p{Cc}]/u;
 const HEADER_NAME_RE = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // What fetch sends as a header value: no line breaks or NUL, no character above U+00FF.
 const HEADER_VALUE_RE = /^[\t\x20-\x7e\x80-\xff]*$/;
+// Half of a surrogate pair on its own: no URL can carry it (encodeURIComponent throws on it).
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** The longest delay a timer keeps: setTimeout fires at once for anything longer. */
 const MAX_TIMER_MS = 2_147_483_647;
 /** Cloudflare account and app ids are at most 32 characters (the official document's `maxLength`). */
@@ -22,11 +24,32 @@ export function pathSegment(argument: string, value: unknown): string {
   if (typeof value !== "string") {
     throw new RealtimeKitArgumentError(argument, `${argument} must be a string, got ${typeof value}`);
   }
+  wellFormed(argument, value);
   if (value === "" || value === "." || value === ".." || UNSAFE_SEGMENT_RE.test(value)) {
     throw new RealtimeKitArgumentError(
       argument,
       `${argument} must be one path segment: not empty, . or .., and no / \\ ? # %, spaces or control characters; got ${JSON.stringify(value.slice(0, 80))}`,
     );
+  }
+  return value;
+}
+
+/** Checks that `value` is text a URL can carry: no lone surrogate. */
+export function wellFormed(argument: string, value: string): string {
+  if (LONE_SURROGATE_RE.test(value)) {
+    throw new RealtimeKitArgumentError(
+      argument,
+      `${argument} must be well-formed text: it holds half of a surrogate pair`,
+    );
+  }
+  return value;
+}
+
+/** An options or query object: undefined stands for {}; anything but a plain object is refused. */
+export function objectOf<T extends object>(argument: string, value: T | undefined): T {
+  if (value === undefined) return {} as T;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new RealtimeKitArgumentError(argument, `${argument} must be an object`);
   }
   return value;
 }
@@ -78,7 +101,7 @@ export function milliseconds<Fallback extends number | undefined>(
  */
 export function requestHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of Object.entries(objectOf("headers", headers))) {
     if (!HEADER_NAME_RE.test(name)) {
       throw new RealtimeKitArgumentError(
         "headers",

@@ -1,7 +1,9 @@
 // One request and its answer: the single place where the caller's signal, the call's deadline
 // and the attempt's timer are joined, and where a failure to get an answer is classified.
 import {
+  causeWithoutSecrets,
   RealtimeKitAbortError,
+  RealtimeKitArgumentError,
   RealtimeKitConnectionError,
   RealtimeKitError,
   RealtimeKitTimeoutError,
@@ -41,12 +43,14 @@ export function startDeadline(ms: number | undefined): Deadline | undefined {
 /**
  * Sends `request` and waits for the answer: with `read`, until its whole body is read as text;
  * without, until its headers (the body is then the caller's to read, under `clocks.signal`).
- * Rejects only with a RealtimeKitError, and leaves no timer behind.
+ * Redirects are not followed unless `init.redirect` says so. Rejects only with a
+ * RealtimeKitError, and leaves no timer behind; the timeout, the deadline and the caller's
+ * signal hold even against a fetch, or a body, that ignores the signal.
  */
 export async function attempt(
   fetch: (request: Request) => Promise<Response>,
   url: string,
-  init: { method: string; headers?: Record<string, string> },
+  init: { method: string; headers?: Record<string, string>; redirect?: RequestRedirect },
   clocks: Clocks,
   attempts: number,
   read: boolean,
@@ -57,8 +61,11 @@ export async function attempt(
   // AbortSignal.any is not free: join only when there is something to join.
   const signal = others.length === 0 ? timer.signal : AbortSignal.any([timer.signal, ...others]);
   try {
-    const response = await fetch(new Request(url, { ...init, redirect: "manual", signal }));
-    return { response, text: read ? await response.text() : undefined };
+    const response: unknown = await within(fetch(new Request(url, { redirect: "manual", ...init, signal })), signal);
+    if (!isResponse(response)) {
+      throw new RealtimeKitArgumentError("fetch", "fetch must resolve to a Response");
+    }
+    return { response, text: read ? await within(response.text(), signal) : undefined };
   } catch (cause) {
     throw failureOf(clocks, cause, attempts, timer.signal.aborted);
   } finally {
@@ -82,10 +89,42 @@ export function failureOf(clocks: Clocks, cause: unknown, attempts: number, time
   if (timedOut) {
     return new RealtimeKitTimeoutError(`${operation}: no complete answer within ${clocks.timeoutMs} ms`, { attempts });
   }
-  return new RealtimeKitConnectionError(`${operation}: ${redact(describeCause(cause), clocks.secrets)}`, {
-    cause,
+  const refused = permissionRefused(cause);
+  return new RealtimeKitConnectionError(`${operation}: ${redact(refused ?? describeCause(cause), clocks.secrets)}`, {
+    cause: causeWithoutSecrets(cause, clocks.secrets),
     attempts,
   });
+}
+
+/**
+ * What the runtime refused, when it refused the request itself (Deno without `--allow-net`):
+ * no retry changes that.
+ */
+export function permissionRefused(cause: unknown): string | undefined {
+  const name = (cause as { name?: unknown } | undefined)?.name;
+  if (name !== "NotCapable" && name !== "PermissionDenied") return undefined;
+  return `the runtime refused network access (--allow-net): ${(cause as Error).message}`;
+}
+
+/**
+ * `promise`, or the signal's reason as soon as `signal` aborts: a fetch or a body that ignores
+ * its signal cannot outlive it.
+ */
+export function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/** A Response, from this realm or any other (a polyfill's, a test double's): judged by shape. */
+function isResponse(value: unknown): value is Response {
+  const shaped = value as Partial<Response> | null | undefined;
+  return (
+    typeof shaped?.status === "number" && typeof shaped.headers?.get === "function" && typeof shaped.text === "function"
+  );
 }
 
 export function aborted(operation: string, signal: AbortSignal | undefined, attempts: number): RealtimeKitAbortError {

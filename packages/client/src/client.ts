@@ -1,4 +1,4 @@
-import { pageQuery, pathSegment } from "./arguments.js";
+import { objectOf, pageQuery, pathSegment } from "./arguments.js";
 import { isRecord, RealtimeKitArgumentError } from "./errors.js";
 import { OPERATIONS, type OperationData, type OperationName, type OperationQuery, urlOf } from "./operations.js";
 import {
@@ -146,7 +146,7 @@ export const INTERNALS: unique symbol = Symbol.for("@realtimekit-sessions/client
  * const { sessions, paging } = await client.listSessions({ status: "ENDED", per_page: 20 });
  */
 export function createSessionsClient(options: SessionsClientOptions = {}): SessionsClient {
-  const settings = resolveSettings(options);
+  const settings = resolveSettings(objectOf("options", options));
 
   /**
    * Calls operation `name`. Its path ids and query come from `params`, run inside the call so
@@ -154,15 +154,16 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
    */
   function call<T>(
     name: OperationName,
-    call: CallOptions,
+    call: CallOptions | undefined,
     params: () => { ids?: Record<string, string>; query?: Record<string, unknown> } = () => ({}),
   ): ApiPromise<T> {
     const { method, path } = OPERATIONS[name];
     const outcome = (async () => {
+      const options = objectOf("options", call);
       const { ids, query = {} } = params();
-      const url = urlOf(settings.baseUrl, path, { ...appOf(settings, call), ...ids }, query);
+      const url = urlOf(settings.baseUrl, path, { ...appOf(settings, options), ...ids }, query);
       const accept = ACCEPT[name] as (text: string | undefined) => Accepted<T>;
-      return send(settings.fetch, policyOf(settings, name, call, method === "get"), method, url, accept);
+      return send(settings.fetch, policyOf(settings, name, options, method === "get"), method, url, accept);
     })();
     return new ApiPromise<T>(outcome);
   }
@@ -170,53 +171,66 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
 
   const client: SessionsClient & { [INTERNALS]: Settings } = {
     [INTERNALS]: settings,
-    listSessions: (query = {}, options = {}) => call("listSessions", options, () => ({ query: pageQuery(query) })),
-    iterateSessions: (query = {}, options = {}) =>
-      walk(query, options, (page_no, signal) =>
-        client.listSessions({ ...query, page_no }, { ...options, signal }).then((page) => [page.sessions, page.paging]),
+    listSessions: (query, options) =>
+      call("listSessions", options, () => ({ query: pageQuery(objectOf("query", query)) })),
+    iterateSessions: (query, options) =>
+      walk(query, options, (checked, page_no, pageOptions) =>
+        client.listSessions({ ...checked, page_no }, pageOptions).then((page) => [page.sessions, page.paging]),
       ),
-    getSession: (sessionId, query = {}, options = {}) =>
-      call("getSession", options, () => ({ ids: session(sessionId), query })),
-    listParticipants: (sessionId, query = {}, options = {}) =>
-      call("listParticipants", options, () => ({ ids: session(sessionId), query: pageQuery(query) })),
-    iterateParticipants: (sessionId, query = {}, options = {}) =>
-      walk(query, options, (page_no, signal) =>
+    getSession: (sessionId, query, options) =>
+      call("getSession", options, () => ({ ids: session(sessionId), query: objectOf("query", query) })),
+    listParticipants: (sessionId, query, options) =>
+      call("listParticipants", options, () => ({
+        ids: session(sessionId),
+        query: pageQuery(objectOf("query", query)),
+      })),
+    iterateParticipants: (sessionId, query, options) =>
+      walk(query, options, (checked, page_no, pageOptions) =>
         client
-          .listParticipants(sessionId, { ...query, page_no }, { ...options, signal })
+          .listParticipants(sessionId, { ...checked, page_no }, pageOptions)
           .then((page) => [page.participants, page.paging]),
       ),
-    getParticipant: (sessionId, participantId, query = {}, options = {}) =>
+    getParticipant: (sessionId, participantId, query, options) =>
       call("getParticipant", options, () => ({
         ids: { ...session(sessionId), participant_id: pathSegment("participantId", participantId) },
-        query,
+        query: objectOf("query", query),
       })),
-    getPeerReport: (peerId, { filters, ...query } = {}, options = {}) =>
-      call("getPeerReport", options, () => ({
-        ids: { peer_id: pathSegment("peerId", peerId) },
-        query: filters === undefined ? query : { ...query, filters: peerReportFilters(filters) },
-      })),
-    getChatDownload: (sessionId, options = {}) => call("getChatDownload", options, () => ({ ids: session(sessionId) })),
-    getTranscriptDownload: (sessionId, query = {}, options = {}) =>
-      call("getTranscriptDownload", options, () => ({ ids: session(sessionId), query })),
-    generateSummary: (sessionId, options = {}) => call("generateSummary", options, () => ({ ids: session(sessionId) })),
-    getSummaryDownload: (sessionId, options = {}) =>
+    getPeerReport: (peerId, query, options) =>
+      call("getPeerReport", options, () => {
+        const { filters, ...rest } = objectOf("query", query);
+        return {
+          ids: { peer_id: pathSegment("peerId", peerId) },
+          query: filters === undefined ? rest : { ...rest, filters: peerReportFilters(filters) },
+        };
+      }),
+    getChatDownload: (sessionId, options) => call("getChatDownload", options, () => ({ ids: session(sessionId) })),
+    getTranscriptDownload: (sessionId, query, options) =>
+      call("getTranscriptDownload", options, () => ({ ids: session(sessionId), query: objectOf("query", query) })),
+    generateSummary: (sessionId, options) => call("generateSummary", options, () => ({ ids: session(sessionId) })),
+    getSummaryDownload: (sessionId, options) =>
       call("getSummaryDownload", options, () => ({ ids: session(sessionId) })),
     withOptions: (overrides) => createSessionsClient({ ...options, ...overrides }),
   };
   return client;
 }
 
-/** Every item of every page a list method gives, from the query's `page_no` on. */
-function walk<T>(
-  query: { page_no?: number; per_page?: number },
-  options: CallOptions,
-  list: (pageNo: number, signal: AbortSignal) => Promise<[T[], Paging | undefined]>,
+/**
+ * Every item of every page a list method gives, from the query's `page_no` on. Its arguments
+ * are checked when the walk starts, so a bad one rejects the first `next()` like any call.
+ */
+async function* walk<Query extends { page_no?: number; per_page?: number }, T>(
+  query: Query | undefined,
+  options: CallOptions | undefined,
+  list: (query: Query, pageNo: number, call: CallOptions) => Promise<[T[], Paging | undefined]>,
 ): AsyncGenerator<T, void, undefined> {
-  return paginate(
-    (pageNo, signal) => list(pageNo, signal).then(([items, paging]) => ({ items, total: paging?.total_count })),
-    query.page_no ?? 1,
-    query.per_page,
-    options.signal,
+  const checked = pageQuery(objectOf("query", query));
+  const call = objectOf("options", options);
+  yield* paginate(
+    (pageNo, signal) =>
+      list(checked, pageNo, { ...call, signal }).then(([items, paging]) => ({ items, total: paging?.total_count })),
+    checked.page_no ?? 1,
+    checked.per_page,
+    call.signal,
   );
 }
 
@@ -230,7 +244,10 @@ const PEER_REPORT_FILTERS: readonly string[] = [
 
 /** `filters` as the API takes it: known sections, comma-separated without spaces. */
 function peerReportFilters(filters: PeerReportFilter | readonly PeerReportFilter[]): string {
-  const sections: readonly unknown[] = typeof filters === "string" ? filters.split(",") : filters;
+  const sections: unknown = typeof filters === "string" ? filters.split(",") : filters;
+  if (!Array.isArray(sections)) {
+    throw new RealtimeKitArgumentError("filters", "filters must be a section name or a list of them");
+  }
   const unknown = sections.find((filter) => typeof filter !== "string" || !PEER_REPORT_FILTERS.includes(filter));
   if (sections.length === 0 || unknown !== undefined) {
     throw new RealtimeKitArgumentError(

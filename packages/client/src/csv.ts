@@ -12,7 +12,11 @@ const PARSE_BATCH = 256 * 1024;
  * batches of many records (one await per batch, not per record). A malformed file is a
  * `RealtimeKitFormatError` naming the record.
  */
-export async function* csvBatches(operation: string, response: Response): AsyncGenerator<string[][], void, undefined> {
+export async function* csvBatches(
+  operation: string,
+  response: Response,
+  until: <T>(read: Promise<T>) => Promise<T> = (read) => read,
+): AsyncGenerator<string[][], void, undefined> {
   if (!response.body) return;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -21,7 +25,7 @@ export async function* csvBatches(operation: string, response: Response): AsyncG
   let line = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await until(reader.read());
       pending += done ? decoder.decode() : decoder.decode(value, { stream: true });
       if (!done && pending.length < PARSE_BATCH) continue;
       // Records end the way the first one ends; a quoted field may hold either break.

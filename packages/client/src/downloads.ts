@@ -2,7 +2,7 @@
 // operations. A separate entry point, `@realtimekit-sessions/client/downloads`, so that only
 // its users pay for the CSV parser.
 import { milliseconds } from "./arguments.js";
-import { aborted, attempt, type Clocks, failureOf, sleep, startDeadline } from "./attempt.js";
+import { aborted, attempt, type Clocks, failureOf, sleep, startDeadline, within } from "./attempt.js";
 import { INTERNALS, type SessionsClient } from "./client.js";
 import { csvBatches } from "./csv.js";
 import {
@@ -154,7 +154,15 @@ export function createDownloads(client: SessionsClient): Downloads {
       for (;;) {
         const origin = linkOrigin(operation, link.url);
         const started = Date.now();
-        const { response } = await attempt(settings.fetch, link.url, { method: "GET" }, clocks, 1, false);
+        // Presigned storage links may redirect; following them is safe, as no credential goes with them.
+        const { response } = await attempt(
+          settings.fetch,
+          link.url,
+          { method: "GET", redirect: "follow" },
+          clocks,
+          1,
+          false,
+        );
         policy.log.debug(
           `GET ${loggable(link.url)} -> ${response.status} in ${Date.now() - started} ms`,
           policy.secrets,
@@ -335,6 +343,10 @@ function linkOrigin(operation: string, url: string): string {
  * half-way. The download's deadline ends with its body.
  */
 function downloadOf(operation: string, response: Response, origin: string, clocks: Clocks): Download {
+  // The body must end by the deadline or the caller's abort, even if the stream ignores them.
+  const signals = [clocks.signal, clocks.deadline?.signal].filter((signal) => signal !== undefined);
+  const stop = signals.length === 0 ? undefined : AbortSignal.any(signals);
+  const until = <T>(promise: Promise<T>) => (stop ? within(promise, stop) : promise);
   const failure = (cause: unknown): RealtimeKitError => {
     const error = failureOf(clocks, cause, 1, false);
     return error instanceof RealtimeKitConnectionError && !(cause instanceof RealtimeKitError)
@@ -345,7 +357,7 @@ function downloadOf(operation: string, response: Response, origin: string, clock
     response,
     async read(reader) {
       try {
-        return await reader(response);
+        return await until(reader(response));
       } catch (cause) {
         throw failure(cause);
       } finally {
@@ -354,7 +366,7 @@ function downloadOf(operation: string, response: Response, origin: string, clock
     },
     async *batches() {
       try {
-        yield* csvBatches(operation, response);
+        yield* csvBatches(operation, response, until);
       } catch (cause) {
         throw failure(cause);
       } finally {
@@ -365,7 +377,7 @@ function downloadOf(operation: string, response: Response, origin: string, clock
       const reader = response.body?.getReader();
       try {
         for (;;) {
-          const chunk = await reader?.read();
+          const chunk = reader && (await until(reader.read()));
           if (!chunk || chunk.done) return;
           yield chunk.value;
         }

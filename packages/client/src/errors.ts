@@ -151,7 +151,7 @@ export function createApiError(
   const message = redact(`${operation}: the API answered HTTP ${response.status}: ${what}`, secrets);
   return new RealtimeKitApiError(
     message,
-    response,
+    withoutSecrets(response, secrets),
     errors.map((detail) => ({ code: detail.code, message: redact(detail.message, secrets) })),
     attempts,
   );
@@ -168,7 +168,7 @@ function errorDetails(body: unknown): ApiErrorDetail[] {
 
 function toDetail(entry: Record<string, unknown>): ApiErrorDetail {
   const code = typeof entry.code === "number" || typeof entry.code === "string" ? entry.code : undefined;
-  const message = typeof entry.message === "string" ? entry.message : JSON.stringify(entry);
+  const message = typeof entry.message === "string" ? entry.message : json(entry);
   return { code, message };
 }
 
@@ -187,7 +187,7 @@ function describeBody(response: Response, body: unknown, secrets: readonly strin
   if (body === undefined || body === "") return "an empty body";
   const type = response.headers.get("content-type") ?? "no content-type";
   if (typeof body === "string") return `a body that is not JSON (${type}): ${quote(body)}`;
-  return `a JSON body in neither error envelope: ${quote(JSON.stringify(body))}`;
+  return `a JSON body in neither error envelope: ${quote(json(body))}`;
 }
 
 /** `text` on one line, cut to a length an error message can carry, and quoted. */
@@ -196,8 +196,57 @@ export function snippet(text: string): string {
   return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
 }
 
+/** JSON of a value as a message may quote it; a value nested too deep for that is named, not thrown. */
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return "(JSON nested too deep to show)";
+  }
+}
+
+// A secret this long is redacted wherever it appears; a shorter one only where it stands as a
+// word of its own, so that a token such as "t" does not take every "t" out of a message.
+const LONG_SECRET = 8;
+const REDACTED = "[redacted]";
+
 export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => (secret ? out.replaceAll(secret, "[redacted]") : out), text);
+  return secrets.reduce((out, secret) => (secret ? out.replace(finder(secret), REDACTED) : out), text);
+}
+
+function finder(secret: string): RegExp {
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return new RegExp(secret.length >= LONG_SECRET ? escaped : `(?<![\\w-])${escaped}(?![\\w-])`, "g");
+}
+
+/**
+ * A failure's cause as an error may keep it: a copy with its name, `code`, message and stack
+ * (and its own cause, likewise) redacted, so that no rendering of it shows a credential, even
+ * when a `fetch` quoted the request's headers.
+ */
+export function causeWithoutSecrets(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof cause !== "object" || cause === null || depth > 2)
+    return typeof cause === "string" ? redact(cause, secrets) : cause;
+  const { name, message, code, stack, cause: inner } = cause as Partial<Error> & { code?: unknown };
+  const copy = Object.assign(new Error(redact(String(message), secrets)), {
+    name: String(name),
+    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    ...(inner === undefined ? {} : { cause: causeWithoutSecrets(inner, secrets, depth + 1) }),
+  });
+  copy.stack = redact(String(stack), secrets);
+  return copy;
+}
+
+/** The answer as an error may keep it: header values that echo a credential are redacted. */
+function withoutSecrets(response: Response, secrets: readonly string[]): Response {
+  const headers = new Headers();
+  let echoed = false;
+  for (const [name, value] of response.headers) {
+    const shown = redact(value, secrets);
+    echoed ||= shown !== value;
+    headers.append(name, shown);
+  }
+  return echoed ? new Response(null, { status: response.status, statusText: response.statusText, headers }) : response;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

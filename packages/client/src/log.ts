@@ -1,5 +1,5 @@
 // The client's log: off unless asked for; what it writes never carries a credential.
-import { redact } from "./errors.js";
+import { RealtimeKitArgumentError, redact } from "./errors.js";
 
 /** Anything with console's methods: `console` itself, pino, winston, a test spy. */
 export interface Logger {
@@ -21,6 +21,9 @@ export interface Log {
 
 export function createLog(logger: Logger, level: LogLevel): Log {
   const debugging = level === "debug";
+  if (debugging && typeof (logger as Partial<Logger> | null)?.debug !== "function") {
+    throw new RealtimeKitArgumentError("logger", "logger must have a debug() method to log at the debug level");
+  }
   return {
     debugging,
     debug(line, secrets) {

@@ -1,6 +1,7 @@
 // The nine operations of the Sessions API, once: the client's methods, their result types, the
 // contract cases, live mode and the drift check's list of operations are all derived from this
 // table (`@realtimekit-sessions/client/operations`), and a test fails when it and the spec part.
+import { wellFormed } from "./arguments.js";
 import type { paths } from "./generated/schema.js";
 
 /** Every operation by the method name the client gives it: its HTTP method and path in the spec. */
@@ -66,7 +67,7 @@ export function urlOf(
 ): string {
   const search = Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== null)
-    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+    .map(([name, value]) => `${name}=${encodeURIComponent(wellFormed(name, String(value)))}`)
     .join("&");
   return `${baseUrl}${path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name] ?? ""))}${search ? `?${search}` : ""}`;
 }

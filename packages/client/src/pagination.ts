@@ -55,28 +55,21 @@ export async function* paginate<T>(
 }
 
 /**
- * What makes a page the same page: the ids of its items, in any order. A live session's
+ * What makes a page the same page: the ids of its items, in any order (a live session's
  * counters change between two fetches of one page, so comparing whole items would miss the
- * repeat; an item without an id is compared whole.
+ * repeat). Pages of a correct walk share no item, so the first and last id in order and the
+ * count tell them apart, in a few bytes per page.
  */
 function pageKey(items: readonly unknown[]): string {
-  const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : JSON.stringify(item)));
-  return hash64(ids.sort().join("\u0000"));
+  const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : whole(item))).sort();
+  return `${ids[0]} ${ids.at(-1)} ${ids.length}`;
 }
 
-/**
- * A 64-bit non-cryptographic hash (the two 32-bit halves of cyrb53), as text: a false repeat,
- * which would end a walk early, needs a collision of both.
- */
-function hash64(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
+/** An item without an id, compared whole; one nested too deep to write out is left unnamed. */
+function whole(item: unknown): string {
+  try {
+    return JSON.stringify(item) ?? "";
+  } catch {
+    return "";
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${h1 >>> 0}:${h2 >>> 0}`;
 }

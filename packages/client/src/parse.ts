@@ -37,9 +37,11 @@ export function envelope<T>(take: (data: Body, body: Body) => T | string): (text
   };
 }
 
-/** `data[key]` when it is a list; else the refusal naming it. */
-export const list = (data: Body, key: string): string | undefined =>
-  Array.isArray(data[key]) ? undefined : `data.${key} (a list)`;
+/** `data[key]` when it is a list of objects; else the refusal naming it. */
+export const list = (data: Body, key: string): string | undefined => {
+  const items = data[key];
+  return Array.isArray(items) && items.every(isRecord) ? undefined : `data.${key} (a list of objects)`;
+};
 
 /** A download link: `data` when every field is a string; else the refusal naming the first that is not. */
 export function link<T>(...fields: string[]): (text: string | undefined) => Accepted<T> {

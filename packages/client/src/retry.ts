@@ -1,7 +1,7 @@
 // The retry loop and its delay policy: attempts until an answer is accepted or a failure is
 // final, waiting between attempts as the server asks or with a backoff.
-import { attempt, failureOf, sleep, startDeadline } from "./attempt.js";
-import { createApiError, RealtimeKitAbortError, type RealtimeKitError } from "./errors.js";
+import { attempt, failureOf, permissionRefused, sleep, startDeadline } from "./attempt.js";
+import { createApiError, RealtimeKitAbortError, RealtimeKitArgumentError, type RealtimeKitError } from "./errors.js";
 import { loggable } from "./log.js";
 import type { Policy } from "./options.js";
 import { type Accepted, parseLoosely } from "./parse.js";
@@ -46,7 +46,16 @@ export async function send<T>(
       } catch (error) {
         failure = error as RealtimeKitError;
         log.debug(`${where} -> ${failure.message} (attempt ${attempts})`, secrets);
-        if (failure instanceof RealtimeKitAbortError || deadline?.signal.aborted) throw failure;
+        // Final whatever the retries: the caller's abort, the deadline, a fetch that is not one,
+        // and a runtime that refuses the network.
+        if (
+          failure instanceof RealtimeKitAbortError ||
+          failure instanceof RealtimeKitArgumentError ||
+          deadline?.signal.aborted ||
+          permissionRefused(failure.cause)
+        ) {
+          throw failure;
+        }
       }
       // No answer at all (a connection failure, a timeout) is worth another attempt.
       const retryable = response ? RETRYABLE_STATUS(response.status) : true;

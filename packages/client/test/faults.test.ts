@@ -654,13 +654,13 @@ describe("no raw error escapes", () => {
   });
 
   const PROMISES: [method: string, call: (client: SessionsClient) => Promise<unknown>, field: string][] = [
-    ["listSessions", (client) => client.listSessions(), "data.sessions (a list)"],
+    ["listSessions", (client) => client.listSessions(), "data.sessions (a list of objects)"],
     [
       "iterateSessions",
       (client) => drain(client.iterateSessions()).then(({ error }) => Promise.reject(error)),
-      "data.sessions (a list)",
+      "data.sessions (a list of objects)",
     ],
-    ["listParticipants", (client) => client.listParticipants(SESSION), "data.participants (a list)"],
+    ["listParticipants", (client) => client.listParticipants(SESSION), "data.participants (a list of objects)"],
     ["getParticipant", (client) => client.getParticipant(SESSION, SESSION), "data.participant (an object)"],
     ["getPeerReport", (client) => client.getPeerReport(SESSION), "data.participant (an object)"],
     ["getSession", (client) => client.getSession(SESSION), "data.id (a string)"],
