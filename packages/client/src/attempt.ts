@@ -1,9 +1,9 @@
 // One request and its answer: the single place where the caller's signal, the call's deadline
 // and the attempt's timer are joined, and where a failure to get an answer is classified.
+import { refusal } from "./arguments.js";
 import {
   causeWithoutSecrets,
   RealtimeKitAbortError,
-  RealtimeKitArgumentError,
   RealtimeKitConnectionError,
   RealtimeKitError,
   RealtimeKitTimeoutError,
@@ -40,15 +40,24 @@ export function startDeadline(ms: number | undefined): Deadline | undefined {
   return { ms, signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
+/** The signals given, joined: undefined when none is, the signal itself when one is. */
+export function anyOf(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const given = signals.filter((signal) => signal !== undefined);
+  // AbortSignal.any is not free: join only when there is something to join.
+  return given.length > 1 ? AbortSignal.any(given) : given[0];
+}
+
 /**
- * Sends `request` and waits for the answer: with `read`, until its whole body is read as text;
- * without, until its headers (the body is then the caller's to read, under `clocks.signal`).
- * Redirects are not followed unless `init.redirect` says so. Rejects only with a
- * RealtimeKitError, and leaves no timer behind; the timeout, the deadline and the caller's
- * signal hold even against a fetch, or a body, that ignores the signal.
+ * Sends `url` with `init` and waits for the answer: with `read`, until its whole body is read as
+ * text; without, until its headers (the body is then the caller's to read, under
+ * `clocks.signal`). `fetch` is the caller's, given a Request; without one, the global fetch is
+ * called with the URL, which spares building a Request it would build again. Redirects are not
+ * followed unless `init.redirect` says so. Rejects only with a RealtimeKitError, and leaves no
+ * timer behind; the timeout, the deadline and the caller's signal hold even against a fetch, or
+ * a body, that ignores the signal.
  */
 export async function attempt(
-  fetch: (request: Request) => Promise<Response>,
+  fetch: ((request: Request) => Promise<Response>) | undefined,
   url: string,
   init: { method: string; headers?: Record<string, string>; redirect?: RequestRedirect },
   clocks: Clocks,
@@ -57,15 +66,17 @@ export async function attempt(
 ): Promise<Answer> {
   const timer = new AbortController();
   const timeout = setTimeout(() => timer.abort(), clocks.timeoutMs);
-  const others = [clocks.signal, clocks.deadline?.signal].filter((signal) => signal !== undefined);
-  // AbortSignal.any is not free: join only when there is something to join.
-  const signal = others.length === 0 ? timer.signal : AbortSignal.any([timer.signal, ...others]);
+  const signal = anyOf([timer.signal, clocks.signal, clocks.deadline?.signal]) as AbortSignal;
+  const request = { redirect: "manual", ...init, signal } as const;
   try {
-    const response: unknown = await within(fetch(new Request(url, { redirect: "manual", ...init, signal })), signal);
-    if (!isResponse(response)) {
-      throw new RealtimeKitArgumentError("fetch", "fetch must resolve to a Response");
-    }
-    return { response, text: read ? await within(response.text(), signal) : undefined };
+    return await within(
+      (async () => {
+        const response: unknown = await (fetch ? fetch(new Request(url, request)) : globalThis.fetch(url, request));
+        if (!isResponse(response)) throw refusal("fetch", "a function resolving to a Response");
+        return { response, text: read ? await response.text() : undefined };
+      })(),
+      signal,
+    );
   } catch (cause) {
     throw failureOf(clocks, cause, attempts, timer.signal.aborted);
   } finally {
@@ -81,19 +92,17 @@ export function failureOf(clocks: Clocks, cause: unknown, attempts: number, time
   if (cause instanceof RealtimeKitError) return cause;
   const { operation } = clocks;
   if (clocks.signal?.aborted) return aborted(operation, clocks.signal, attempts);
-  if (clocks.deadline?.signal.aborted) {
-    return new RealtimeKitTimeoutError(`${operation}: no answer within the deadline of ${clocks.deadline.ms} ms`, {
-      attempts,
-    });
+  const deadline = clocks.deadline?.signal.aborted;
+  if (deadline || timedOut) {
+    return new RealtimeKitTimeoutError(
+      `${operation}: no complete answer within ${deadline ? `the deadline of ${clocks.deadline?.ms}` : clocks.timeoutMs} ms`,
+      { attempts },
+    );
   }
-  if (timedOut) {
-    return new RealtimeKitTimeoutError(`${operation}: no complete answer within ${clocks.timeoutMs} ms`, { attempts });
-  }
-  const refused = permissionRefused(cause);
-  return new RealtimeKitConnectionError(`${operation}: ${redact(refused ?? describeCause(cause), clocks.secrets)}`, {
-    cause: causeWithoutSecrets(cause, clocks.secrets),
-    attempts,
-  });
+  return new RealtimeKitConnectionError(
+    `${operation}: ${redact(permissionRefused(cause) ?? describeCause(cause), clocks.secrets)}`,
+    { cause: causeWithoutSecrets(cause, clocks.secrets), attempts },
+  );
 }
 
 /**
@@ -102,20 +111,28 @@ export function failureOf(clocks: Clocks, cause: unknown, attempts: number, time
  */
 export function permissionRefused(cause: unknown): string | undefined {
   const name = (cause as { name?: unknown } | undefined)?.name;
-  if (name !== "NotCapable" && name !== "PermissionDenied") return undefined;
-  return `the runtime refused network access (--allow-net): ${(cause as Error).message}`;
+  if (name === "NotCapable" || name === "PermissionDenied") {
+    return `the runtime refused network access: ${(cause as Error).message}`;
+  }
+  return undefined;
 }
 
 /**
- * `promise`, or the signal's reason as soon as `signal` aborts: a fetch or a body that ignores
- * its signal cannot outlive it.
+ * `promise`, or the signal's reason as soon as `signal` aborts: a fetch, a body or a timer that
+ * ignores its signal cannot outlive it.
  */
 export function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    const stop = () => reject(signal.reason);
+    const settle =
+      <V>(done: (value: V) => void) =>
+      (value: V) => {
+        signal.removeEventListener("abort", stop);
+        done(value);
+      };
+    signal.addEventListener("abort", stop);
+    if (signal.aborted) stop();
+    promise.then(settle(resolve), settle(reject));
   });
 }
 
@@ -132,25 +149,22 @@ export function aborted(operation: string, signal: AbortSignal | undefined, atte
 }
 
 /** Resolves after `ms`, or rejects as soon as one of `signals` fires; leaves no timer behind either way. */
-export function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
-  const signal = AbortSignal.any(signals.filter((candidate) => candidate !== undefined));
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+export async function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
   });
+  const signal = anyOf(signals);
+  try {
+    await (signal ? within(wait, signal) : wait);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function describeCause(cause: unknown): string {
   // fetch rejects with "fetch failed"; the reason (ECONNRESET, ECONNREFUSED, ...) is its cause.
-  const inner = (cause as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const detail = inner?.code ?? inner?.message ?? (cause instanceof Error ? cause.message : String(cause));
-  return `the connection failed (${detail})`;
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const detail = inner?.code ?? inner?.message ?? (cause as { message?: unknown } | undefined)?.message ?? cause;
+  return `the connection failed (${typeof detail === "string" ? detail : typeof detail})`;
 }

@@ -1,5 +1,5 @@
-import { objectOf, pageQuery, pathSegment } from "./arguments.js";
-import { isRecord, RealtimeKitArgumentError } from "./errors.js";
+import { objectOf, pathSegment, refusal, whole } from "./arguments.js";
+import { isRecord } from "./errors.js";
 import { OPERATIONS, type OperationData, type OperationName, type OperationQuery, urlOf } from "./operations.js";
 import {
   appOf,
@@ -10,10 +10,11 @@ import {
   type Settings,
 } from "./options.js";
 import { paginate } from "./pagination.js";
-import { type Accepted, ApiPromise, envelope, link, list, pagingOf } from "./parse.js";
+import { type Accepted, ApiPromise, envelope, list, strings } from "./parse.js";
 import { send } from "./retry.js";
 
 type Data<Name extends OperationName> = OperationData<Name>;
+type QueryObject = Record<string, unknown>;
 type Query<Name extends OperationName> = OperationQuery<Name>;
 
 export type Session = Data<"getSession">;
@@ -117,26 +118,26 @@ export interface SessionsClient {
 
 /** What each operation resolves to, and what it refuses: a success envelope without it. */
 const ACCEPT = {
-  listSessions: envelope((data, body) => list(data, "sessions") ?? { ...data, paging: pagingOf(body.paging) }),
-  getSession: envelope((data) => (typeof data.id === "string" ? data : "data.id (a string)")),
-  listParticipants: envelope(
-    (data, body) => list(data, "participants") ?? { ...data, paging: pagingOf(data.paging) ?? pagingOf(body.paging) },
-  ),
-  getParticipant: envelope((data) => (isRecord(data.participant) ? data.participant : "data.participant (an object)")),
+  listSessions: list("sessions"),
+  getSession: strings("id"),
+  listParticipants: list("participants"),
+  getParticipant: envelope((data) => participant(data, false)),
   // An earlier revision of Cloudflare's API reference puts the participant itself in `data`.
-  getPeerReport: envelope((data) =>
-    isRecord(data.participant) ? data.participant : typeof data.id === "string" ? data : "data.participant (an object)",
-  ),
-  getChatDownload: link("chat_download_url", "chat_download_url_expiry"),
-  getTranscriptDownload: link("sessionId", "transcript_download_url", "transcript_download_url_expiry"),
+  getPeerReport: envelope((data) => participant(data, typeof data.id === "string")),
+  getChatDownload: strings("chat_download_url", "chat_download_url_expiry"),
+  getTranscriptDownload: strings("sessionId", "transcript_download_url", "transcript_download_url_expiry"),
   // Any 2xx: the `data` of either documented shape, or {} for no body (the newest official SDKs read none).
   generateSummary: (text: string | undefined): Accepted<object> =>
     text?.trim() ? envelope((data) => data)(text) : { value: {} },
-  getSummaryDownload: link("sessionId", "summaryDownloadUrl", "summaryDownloadUrlExpiry"),
+  getSummaryDownload: strings("sessionId", "summaryDownloadUrl", "summaryDownloadUrlExpiry"),
 } satisfies Record<OperationName, (text: string | undefined) => Accepted<object>>;
 
+/** `data.participant`, or `data` itself when `itself`; else the refusal naming what is missing. */
+const participant = (data: Record<string, unknown>, itself: boolean) =>
+  isRecord(data.participant) ? data.participant : itself ? data : "data.participant (an object)";
+
 /** The internals the downloads entry builds on, out of sight of the public API. */
-export const INTERNALS: unique symbol = Symbol.for("@realtimekit-sessions/client.internals") as never;
+export const INTERNALS: unique symbol = Symbol.for("realtimekit-sessions.internals") as never;
 
 /**
  * Creates a client of the RealtimeKit Sessions API.
@@ -149,66 +150,50 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
   const settings = resolveSettings(objectOf("options", options));
 
   /**
-   * Calls operation `name`. Its path ids and query come from `params`, run inside the call so
-   * that an id or value the client will not send rejects the call rather than throwing.
+   * Calls operation `name` with the path ids `ids` gives and `query`. Every argument is checked
+   * inside the call, so that one the client will not send rejects the call rather than throwing.
    */
   function call<T>(
     name: OperationName,
-    call: CallOptions | undefined,
-    params: () => { ids?: Record<string, string>; query?: Record<string, unknown> } = () => ({}),
+    options: CallOptions | undefined,
+    ids: () => Record<string, string> = () => ({}),
+    query?: object,
   ): ApiPromise<T> {
     const { method, path } = OPERATIONS[name];
     const outcome = (async () => {
-      const options = objectOf("options", call);
-      const { ids, query = {} } = params();
-      const url = urlOf(settings.baseUrl, path, { ...appOf(settings, options), ...ids }, query);
+      const checked = objectOf("options", options);
+      const parameters = (QUERIES[name] ?? objectOf)("query", query as QueryObject | undefined);
+      const url = urlOf(settings.baseUrl, path, { ...appOf(settings, checked), ...ids() }, parameters);
       const accept = ACCEPT[name] as (text: string | undefined) => Accepted<T>;
-      return send(settings.fetch, policyOf(settings, name, options, method === "get"), method, url, accept);
+      return send(settings.fetch, policyOf(settings, name, checked, method === "get"), method, url, accept);
     })();
     return new ApiPromise<T>(outcome);
   }
-  const session = (sessionId: string) => ({ session_id: pathSegment("sessionId", sessionId) });
+  const session = (sessionId: string) => () => ({ session_id: pathSegment("sessionId", sessionId) });
 
   const client: SessionsClient & { [INTERNALS]: Settings } = {
     [INTERNALS]: settings,
-    listSessions: (query, options) =>
-      call("listSessions", options, () => ({ query: pageQuery(objectOf("query", query)) })),
-    iterateSessions: (query, options) =>
-      walk(query, options, (checked, page_no, pageOptions) =>
-        client.listSessions({ ...checked, page_no }, pageOptions).then((page) => [page.sessions, page.paging]),
-      ),
-    getSession: (sessionId, query, options) =>
-      call("getSession", options, () => ({ ids: session(sessionId), query: objectOf("query", query) })),
+    listSessions: (query, options) => call("listSessions", options, undefined, query),
+    iterateSessions: (query, options) => walk(query, options, client.listSessions, "sessions"),
+    getSession: (sessionId, query, options) => call("getSession", options, session(sessionId), query),
     listParticipants: (sessionId, query, options) =>
-      call("listParticipants", options, () => ({
-        ids: session(sessionId),
-        query: pageQuery(objectOf("query", query)),
-      })),
+      call("listParticipants", options, session(sessionId), query),
     iterateParticipants: (sessionId, query, options) =>
-      walk(query, options, (checked, page_no, pageOptions) =>
-        client
-          .listParticipants(sessionId, { ...checked, page_no }, pageOptions)
-          .then((page) => [page.participants, page.paging]),
-      ),
+      walk(query, options, (pageQuery, pageOptions) => client.listParticipants(sessionId, pageQuery, pageOptions), "participants"),
     getParticipant: (sessionId, participantId, query, options) =>
-      call("getParticipant", options, () => ({
-        ids: { ...session(sessionId), participant_id: pathSegment("participantId", participantId) },
-        query: objectOf("query", query),
-      })),
+      call(
+        "getParticipant",
+        options,
+        () => ({ ...session(sessionId)(), participant_id: pathSegment("participantId", participantId) }),
+        query,
+      ),
     getPeerReport: (peerId, query, options) =>
-      call("getPeerReport", options, () => {
-        const { filters, ...rest } = objectOf("query", query);
-        return {
-          ids: { peer_id: pathSegment("peerId", peerId) },
-          query: filters === undefined ? rest : { ...rest, filters: peerReportFilters(filters) },
-        };
-      }),
-    getChatDownload: (sessionId, options) => call("getChatDownload", options, () => ({ ids: session(sessionId) })),
+      call("getPeerReport", options, () => ({ peer_id: pathSegment("peerId", peerId) }), query),
+    getChatDownload: (sessionId, options) => call("getChatDownload", options, session(sessionId)),
     getTranscriptDownload: (sessionId, query, options) =>
-      call("getTranscriptDownload", options, () => ({ ids: session(sessionId), query: objectOf("query", query) })),
-    generateSummary: (sessionId, options) => call("generateSummary", options, () => ({ ids: session(sessionId) })),
-    getSummaryDownload: (sessionId, options) =>
-      call("getSummaryDownload", options, () => ({ ids: session(sessionId) })),
+      call("getTranscriptDownload", options, session(sessionId), query),
+    generateSummary: (sessionId, options) => call("generateSummary", options, session(sessionId)),
+    getSummaryDownload: (sessionId, options) => call("getSummaryDownload", options, session(sessionId)),
     withOptions: (overrides) => createSessionsClient({ ...options, ...overrides }),
   };
   return client;
@@ -218,21 +203,46 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
  * Every item of every page a list method gives, from the query's `page_no` on. Its arguments
  * are checked when the walk starts, so a bad one rejects the first `next()` like any call.
  */
-async function* walk<Query extends { page_no?: number; per_page?: number }, T>(
+async function* walk<Query extends { page_no?: number; per_page?: number }, Key extends string, T>(
   query: Query | undefined,
   options: CallOptions | undefined,
-  list: (query: Query, pageNo: number, call: CallOptions) => Promise<[T[], Paging | undefined]>,
+  list: (query: Query, call: CallOptions) => Promise<{ [key in Key]: T[] } & { paging: Paging | undefined }>,
+  key: Key,
 ): AsyncGenerator<T, void, undefined> {
-  const checked = pageQuery(objectOf("query", query));
+  const checked = listQuery("query", query);
   const call = objectOf("options", options);
   yield* paginate(
-    (pageNo, signal) =>
-      list(checked, pageNo, { ...call, signal }).then(([items, paging]) => ({ items, total: paging?.total_count })),
+    (page_no, signal) =>
+      list({ ...checked, page_no }, { ...call, signal }).then((page) => ({
+        items: page[key],
+        total: page.paging?.total_count,
+      })),
     checked.page_no ?? 1,
     checked.per_page,
     call.signal,
   );
 }
+
+/** A list query: an object whose `page_no` and `per_page` are whole numbers, a page of at least one item. */
+function listQuery<Query extends { page_no?: number; per_page?: number }>(
+  argument: string,
+  value: Query | undefined,
+): Query {
+  const query = objectOf(argument, value);
+  whole("page_no", query.page_no, 0);
+  whole("per_page", query.per_page, 0, 1);
+  return query;
+}
+
+/** The query checks of the operations whose query is more than an object. */
+const QUERIES: Partial<Record<OperationName, (argument: string, query: QueryObject | undefined) => QueryObject>> = {
+  listSessions: listQuery,
+  listParticipants: listQuery,
+  getPeerReport: (argument, query) => {
+    const { filters, ...rest } = objectOf(argument, query as GetPeerReportQuery | undefined);
+    return filters === undefined ? rest : { ...rest, filters: peerReportFilters(filters) };
+  },
+};
 
 const PEER_REPORT_FILTERS: readonly string[] = [
   "device_info",
@@ -245,15 +255,13 @@ const PEER_REPORT_FILTERS: readonly string[] = [
 /** `filters` as the API takes it: known sections, comma-separated without spaces. */
 function peerReportFilters(filters: PeerReportFilter | readonly PeerReportFilter[]): string {
   const sections: unknown = typeof filters === "string" ? filters.split(",") : filters;
-  if (!Array.isArray(sections)) {
-    throw new RealtimeKitArgumentError("filters", "filters must be a section name or a list of them");
+  // The first section that is not one, or -2 when there is no list of sections at all.
+  const unknown =
+    Array.isArray(sections) && sections.length > 0
+      ? sections.findIndex((section) => !PEER_REPORT_FILTERS.includes(section))
+      : -2;
+  if (unknown !== -1) {
+    throw refusal("filters", `one or more of ${PEER_REPORT_FILTERS}`, unknown < 0 ? filters : (sections as unknown[])[unknown]);
   }
-  const unknown = sections.find((filter) => typeof filter !== "string" || !PEER_REPORT_FILTERS.includes(filter));
-  if (sections.length === 0 || unknown !== undefined) {
-    throw new RealtimeKitArgumentError(
-      "filters",
-      `filters must be one or more of ${PEER_REPORT_FILTERS.join(", ")}; got ${sections.length === 0 ? "an empty list" : JSON.stringify(unknown)}`,
-    );
-  }
-  return sections.join(",");
+  return (sections as string[]).join(",");
 }

@@ -1,7 +1,7 @@
 // Downloads the files behind the short-lived links of the chat, transcript and summary
 // operations. A separate entry point, `@realtimekit-sessions/client/downloads`, so that only
 // its users pay for the CSV parser.
-import { milliseconds } from "./arguments.js";
+import { whole } from "./arguments.js";
 import { aborted, attempt, type Clocks, failureOf, sleep, startDeadline, within } from "./attempt.js";
 import { INTERNALS, type SessionsClient } from "./client.js";
 import { csvBatches } from "./csv.js";
@@ -297,8 +297,8 @@ export function createDownloads(client: SessionsClient): Downloads {
     },
 
     async waitForSummary(sessionId, options = {}) {
-      const maxWaitMs = milliseconds("maxWaitMs", options.maxWaitMs, 300_000);
-      const pollIntervalMs = milliseconds("pollIntervalMs", options.pollIntervalMs, 2_000);
+      const maxWaitMs = whole("maxWaitMs", options.maxWaitMs, 300_000, 1);
+      const pollIntervalMs = whole("pollIntervalMs", options.pollIntervalMs, 2_000, 1);
       const { maxWaitMs: _, pollIntervalMs: __, ...call } = options;
       const { signal } = policyOf(settings, "waitForSummary", call);
       const deadline = Date.now() + maxWaitMs;

@@ -6,12 +6,10 @@ import { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";
  * has no name of its own, so it recognises its own instances only.
  */
 function madeBy(type: typeof RealtimeKitError, value: unknown): boolean {
-  const name = Object.hasOwn(type, "errorName") ? type.errorName : undefined;
-  let proto = value == null ? null : Object.getPrototypeOf(value);
-  while (proto) {
+  const named = Object.hasOwn(type, "errorName");
+  for (let proto = Object(value); (proto = Object.getPrototypeOf(proto)); ) {
     const made = (proto as { constructor?: { errorName?: string } }).constructor;
-    if (made === type || (name && made && Object.hasOwn(made, "errorName") && made.errorName === name)) return true;
-    proto = Object.getPrototypeOf(proto);
+    if (made === type || (named && made?.errorName === type.errorName)) return true;
   }
   return false;
 }
@@ -37,7 +35,7 @@ export class RealtimeKitError extends Error {
   /** How many requests were made before giving up (1 when the first failure was final). */
   readonly attempts: number;
 
-  constructor(message: string, options: { cause?: unknown; attempts?: number } = {}) {
+  constructor(message: string, options: { cause?: unknown; attempts?: number | undefined } = {}) {
     const attempts = options.attempts ?? 1;
     super(attempts > 1 ? `${message} (after ${attempts} attempts)` : message, { cause: options.cause });
     this.attempts = attempts;
@@ -91,7 +89,7 @@ export class RealtimeKitApiError extends RealtimeKitError {
   readonly response: Response;
 
   constructor(message: string, response: Response, errors: readonly ApiErrorDetail[], attempts?: number) {
-    super(message, { attempts: attempts ?? 1 });
+    super(message, { attempts });
     this.status = response.status;
     this.errors = errors;
     this.rayId = response.headers.get("cf-ray") ?? undefined;
@@ -145,49 +143,36 @@ export function createApiError(
   attempts?: number,
   problem?: string,
 ): RealtimeKitApiError {
-  const errors = errorDetails(body);
+  const errors = errorDetails(body, secrets);
   const what =
-    errors.length > 0 ? errors.map(formatDetail).join("; ") : (problem ?? describeBody(response, body, secrets));
+    errors.length > 0
+      ? errors.map(({ code, message }) => (code === undefined ? message : `${message} (code ${code})`)).join("; ")
+      : (problem ?? describeBody(response, body, secrets));
   const message = redact(`${operation}: the API answered HTTP ${response.status}: ${what}`, secrets);
-  return new RealtimeKitApiError(
-    message,
-    withoutSecrets(response, secrets),
-    errors.map((detail) => ({ code: detail.code, message: redact(detail.message, secrets) })),
-    attempts,
-  );
+  return new RealtimeKitApiError(message, withoutSecrets(response, secrets), errors, attempts);
 }
 
-function errorDetails(body: unknown): ApiErrorDetail[] {
-  if (!isRecord(body)) return [];
+/** The errors of either envelope, their messages redacted. */
+function errorDetails(body: unknown, secrets: readonly string[]): ApiErrorDetail[] {
   // Cloudflare API gateway: { success: false, errors: [{ code, message }], messages, result }
-  if (Array.isArray(body.errors)) return body.errors.filter(isRecord).map(toDetail);
   // RealtimeKit service: { success: false, error: { code, message } }
-  if (isRecord(body.error)) return [toDetail(body.error)];
-  return [];
-}
-
-function toDetail(entry: Record<string, unknown>): ApiErrorDetail {
-  const code = typeof entry.code === "number" || typeof entry.code === "string" ? entry.code : undefined;
-  const message = typeof entry.message === "string" ? entry.message : json(entry);
-  return { code, message };
-}
-
-function formatDetail({ code, message }: ApiErrorDetail): string {
-  return code === undefined ? message : `${message} (code ${code})`;
+  const entries = !isRecord(body) ? [] : Array.isArray(body.errors) ? body.errors : [body.error];
+  return entries.filter(isRecord).map((entry) => ({
+    code: typeof entry.code === "number" || typeof entry.code === "string" ? entry.code : undefined,
+    message: redact(typeof entry.message === "string" ? entry.message : json(entry), secrets),
+  }));
 }
 
 function describeBody(response: Response, body: unknown, secrets: readonly string[]): string {
   // Secrets go before the text is cut: a credential that straddles the cut would otherwise
   // survive as a prefix that no longer matches it.
   const quote = (text: string) => snippet(redact(text, secrets));
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    // Never followed: the request carries credentials, and a redirect could take them elsewhere.
-    return `a redirect to ${quote(response.headers.get("location") ?? "")}, which the client does not follow`;
-  }
+  // A redirect (3xx) is never followed: the request carries credentials, and a redirect could
+  // take them elsewhere; its status says what it was.
   if (body === undefined || body === "") return "an empty body";
   const type = response.headers.get("content-type") ?? "no content-type";
   if (typeof body === "string") return `a body that is not JSON (${type}): ${quote(body)}`;
-  return `a JSON body in neither error envelope: ${quote(json(body))}`;
+  return `JSON in neither error envelope: ${quote(json(body))}`;
 }
 
 /** `text` on one line, cut to a length an error message can carry, and quoted. */
@@ -196,12 +181,12 @@ export function snippet(text: string): string {
   return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
 }
 
-/** JSON of a value as a message may quote it; a value nested too deep for that is named, not thrown. */
-function json(value: unknown): string {
+/** JSON of a value, or "" for one that has none; one nested too deep to write out is named, not thrown. */
+export function json(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? "";
   } catch {
-    return "(JSON nested too deep to show)";
+    return "(too deep to show)";
   }
 }
 
@@ -228,11 +213,12 @@ export function causeWithoutSecrets(cause: unknown, secrets: readonly string[], 
   if (typeof cause !== "object" || cause === null || depth > 2)
     return typeof cause === "string" ? redact(cause, secrets) : cause;
   const { name, message, code, stack, cause: inner } = cause as Partial<Error> & { code?: unknown };
-  const copy = Object.assign(new Error(redact(String(message), secrets)), {
-    name: String(name),
-    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
-    ...(inner === undefined ? {} : { cause: causeWithoutSecrets(inner, secrets, depth + 1) }),
-  });
+  const copy: Error & { code?: unknown } = new Error(
+    redact(String(message), secrets),
+    inner === undefined ? {} : { cause: causeWithoutSecrets(inner, secrets, depth + 1) },
+  );
+  copy.name = String(name);
+  if (typeof code === "string" || typeof code === "number") copy.code = code;
   copy.stack = redact(String(stack), secrets);
   return copy;
 }

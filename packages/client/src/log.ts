@@ -1,5 +1,6 @@
 // The client's log: off unless asked for; what it writes never carries a credential.
-import { RealtimeKitArgumentError, redact } from "./errors.js";
+import { refusal } from "./arguments.js";
+import { redact } from "./errors.js";
 
 /** Anything with console's methods: `console` itself, pino, winston, a test spy. */
 export interface Logger {
@@ -22,7 +23,7 @@ export interface Log {
 export function createLog(logger: Logger, level: LogLevel): Log {
   const debugging = level === "debug";
   if (debugging && typeof (logger as Partial<Logger> | null)?.debug !== "function") {
-    throw new RealtimeKitArgumentError("logger", "logger must have a debug() method to log at the debug level");
+    throw refusal("logger", "an object with a debug() method");
   }
   return {
     debugging,

@@ -1,7 +1,6 @@
 // Resolves what a client and each of its calls are to do: explicit options first, then the
 // environment, then the defaults; every value checked before anything is sent.
-import { abortSignal, accountOrAppId, count, credentialHeader, milliseconds, requestHeaders } from "./arguments.js";
-import { RealtimeKitArgumentError } from "./errors.js";
+import { abortSignal, accountOrAppId, credentialHeader, refusal, requestHeaders, whole } from "./arguments.js";
 import { createLog, LOG_LEVELS, type Log, type Logger, type LogLevel } from "./log.js";
 
 declare const __CLIENT_VERSION__: string;
@@ -114,7 +113,8 @@ export interface Settings {
   baseUrl: string;
   accountId: string | undefined;
   appId: string | undefined;
-  fetch: (request: Request) => Promise<Response>;
+  /** The caller's fetch; undefined for the global one. */
+  fetch: ((request: Request) => Promise<Response>) | undefined;
   /** Credentials and client-wide headers, sent with every API request. */
   headers: Record<string, string>;
   /** Values kept out of every error and log line. */
@@ -127,66 +127,47 @@ export interface Settings {
   log: Log;
 }
 
-/** What one call is to do. */
-export interface Policy {
+/** What one call is to do: the client's settings, with the call's own over them. */
+export interface Policy extends Settings {
   operation: string;
-  retries: number;
-  timeoutMs: number;
-  deadlineMs: number | undefined;
-  retryDelayMs: number;
-  maxRetryDelayMs: number;
   signal: AbortSignal | undefined;
-  headers: Record<string, string>;
-  secrets: string[];
-  log: Log;
 }
 
 /**
- * The environment's variables, where the runtime has them. A variable the runtime will not let
- * us read (Deno without `--allow-env`) counts as unset rather than failing the client.
+ * An environment variable, where the runtime has them. One the runtime will not let us read
+ * (Deno without `--allow-env`) counts as unset rather than failing the client.
  */
-const env = (): Record<string, string | undefined> => {
-  const source = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return new Proxy(
-    {},
-    {
-      get(_, name: string) {
-        try {
-          return source?.[name];
-        } catch {
-          return undefined;
-        }
-      },
-    },
-  );
-};
+function variable(name: string): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  } catch {
+    return undefined;
+  }
+}
 
 export function resolveSettings(options: SessionsClientOptions): Settings {
-  const variables = env();
-  const { headers, secrets } = credentials(options, variables);
+  const { headers, secrets } = credentials(options);
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new RealtimeKitArgumentError("fetch", `fetch must be a function, got ${typeof options.fetch}`);
+    throw refusal("fetch", "a function", options.fetch);
   }
-  const logLevel = options.logLevel ?? (variables.CLOUDFLARE_LOG as LogLevel | undefined) ?? "off";
-  if (!LOG_LEVELS.includes(logLevel)) {
-    throw new RealtimeKitArgumentError("logLevel", `logLevel must be one of ${LOG_LEVELS.join(", ")}, got ${logLevel}`);
-  }
+  const logLevel = options.logLevel ?? (variable("CLOUDFLARE_LOG") as LogLevel | undefined) ?? "off";
+  if (!LOG_LEVELS.includes(logLevel)) throw refusal("logLevel", `one of ${LOG_LEVELS}`, logLevel);
   return {
-    baseUrl: baseUrl(options.baseUrl ?? variables.CLOUDFLARE_BASE_URL ?? DEFAULT_BASE_URL),
-    accountId: optionalId("accountId", options.accountId ?? variables.CLOUDFLARE_ACCOUNT_ID),
-    appId: optionalId("appId", options.appId ?? variables.REALTIMEKIT_APP_ID),
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    baseUrl: baseUrl(options.baseUrl ?? variable("CLOUDFLARE_BASE_URL") ?? DEFAULT_BASE_URL),
+    accountId: accountOrAppId("accountId", options.accountId ?? variable("CLOUDFLARE_ACCOUNT_ID")),
+    appId: accountOrAppId("appId", options.appId ?? variable("REALTIMEKIT_APP_ID")),
+    fetch: options.fetch,
     headers: {
       ...requestHeaders(options.headers),
       ...headers,
       "User-Agent": `realtimekit-sessions-client/${__CLIENT_VERSION__}`,
     },
     secrets: [...secrets, ...credentialsIn(options.headers)],
-    retries: count("retries", options.retries, 2),
-    timeoutMs: milliseconds("timeoutMs", options.timeoutMs, 60_000),
-    deadlineMs: milliseconds("deadlineMs", options.deadlineMs, undefined),
-    retryDelayMs: milliseconds("retryDelayMs", options.retryDelayMs, 500, 0),
-    maxRetryDelayMs: milliseconds("maxRetryDelayMs", options.maxRetryDelayMs, 30_000, 0),
+    retries: whole("retries", options.retries, 2),
+    timeoutMs: whole("timeoutMs", options.timeoutMs, 60_000, 1),
+    deadlineMs: whole("deadlineMs", options.deadlineMs, undefined, 1),
+    retryDelayMs: whole("retryDelayMs", options.retryDelayMs, 500),
+    maxRetryDelayMs: whole("maxRetryDelayMs", options.maxRetryDelayMs, 30_000),
     log: createLog(options.logger ?? console, logLevel),
   };
 }
@@ -195,38 +176,36 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
 export function policyOf(settings: Settings, operation: string, call: CallOptions, idempotent = true): Policy {
   const headers = requestHeaders(call.headers);
   return {
+    ...settings,
     operation,
-    retries: count("retries", call.retries, idempotent ? settings.retries : 0),
-    timeoutMs: milliseconds("timeoutMs", call.timeoutMs, settings.timeoutMs),
-    deadlineMs: milliseconds("deadlineMs", call.deadlineMs, settings.deadlineMs),
-    retryDelayMs: settings.retryDelayMs,
-    maxRetryDelayMs: settings.maxRetryDelayMs,
+    retries: whole("retries", call.retries, idempotent ? settings.retries : 0),
+    timeoutMs: whole("timeoutMs", call.timeoutMs, settings.timeoutMs, 1),
+    deadlineMs: whole("deadlineMs", call.deadlineMs, settings.deadlineMs, 1),
     signal: abortSignal(call.signal),
     // A call without headers of its own shares the client's: nothing to copy on the hot path.
     headers: headers ? { ...settings.headers, ...headers } : settings.headers,
     secrets: headers ? [...settings.secrets, ...credentialsIn(headers)] : settings.secrets,
-    log: settings.log,
   };
 }
 
 /** The account and app of a call: the call's own, else the client's; both required. */
 export function appOf(settings: Settings, call: CallOptions): { account_id: string; app_id: string } {
-  const account = call.accountId ?? settings.accountId;
-  const app = call.appId ?? settings.appId;
-  if (account === undefined) throw unset("accountId", "CLOUDFLARE_ACCOUNT_ID");
-  if (app === undefined) throw unset("appId", "REALTIMEKIT_APP_ID");
-  return { account_id: accountOrAppId("accountId", account), app_id: accountOrAppId("appId", app) };
+  const account_id = accountOrAppId("accountId", call.accountId ?? settings.accountId);
+  const app_id = accountOrAppId("appId", call.appId ?? settings.appId);
+  if (account_id === undefined) throw refusal("accountId", "given, or set in CLOUDFLARE_ACCOUNT_ID");
+  if (app_id === undefined) throw refusal("appId", "given, or set in REALTIMEKIT_APP_ID");
+  return { account_id, app_id };
 }
 
 /** The request headers and the values to keep out of every error: explicit options first, then the environment. */
-function credentials(options: SessionsClientOptions, variables: Record<string, string | undefined>) {
+function credentials(options: SessionsClientOptions) {
   const legacyGiven = options.apiEmail !== undefined || options.apiKey !== undefined;
-  const apiToken = options.apiToken ?? (legacyGiven ? undefined : variables.CLOUDFLARE_API_TOKEN);
+  const apiToken = options.apiToken ?? (legacyGiven ? undefined : variable("CLOUDFLARE_API_TOKEN"));
   if (apiToken !== undefined) {
     return { headers: { Authorization: `Bearer ${credentialHeader("apiToken", apiToken)}` }, secrets: [apiToken] };
   }
-  const apiEmail = options.apiEmail ?? variables.CLOUDFLARE_EMAIL;
-  const apiKey = options.apiKey ?? variables.CLOUDFLARE_API_KEY;
+  const apiEmail = options.apiEmail ?? variable("CLOUDFLARE_EMAIL");
+  const apiKey = options.apiKey ?? variable("CLOUDFLARE_API_KEY");
   if (apiEmail !== undefined && apiKey !== undefined) {
     return {
       headers: {
@@ -236,9 +215,9 @@ function credentials(options: SessionsClientOptions, variables: Record<string, s
       secrets: [apiKey],
     };
   }
-  throw new RealtimeKitArgumentError(
+  throw refusal(
     "apiToken",
-    "No credentials: pass apiToken (or apiEmail and apiKey), or set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY)",
+    "given (or apiEmail and apiKey), or set in CLOUDFLARE_API_TOKEN",
   );
 }
 
@@ -251,27 +230,14 @@ function credentialsIn(headers: Record<string, string> | undefined): string[] {
     .map(([, value]) => value.replace(/^Bearer\s+/i, ""));
 }
 
-function optionalId(argument: "accountId" | "appId", value: string | undefined): string | undefined {
-  return value === undefined ? undefined : accountOrAppId(argument, value);
-}
-
 function baseUrl(value: string): string {
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+  // Credentials, a query or a fragment make the URL longer than its origin and path.
+  if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
+    const expected = "an http(s) URL without credentials, query or fragment";
     // A URL with credentials in it is not quoted back: the message would carry them.
-    const shown = url && (url.username || url.password) ? "a URL with credentials in it" : JSON.stringify(value);
-    throw new RealtimeKitArgumentError(
-      "baseUrl",
-      `baseUrl must be an http(s) URL without credentials, query or fragment, such as ${DEFAULT_BASE_URL}; got ${shown}`,
-    );
+    throw url?.username || url?.password ? refusal("baseUrl", expected) : refusal("baseUrl", expected, value);
   }
   // openapi-fetch's URLs are the base URL and the path joined as text.
   return value.replace(/\/+$/, "");
-}
-
-function unset(argument: "accountId" | "appId", variable: string): RealtimeKitArgumentError {
-  return new RealtimeKitArgumentError(
-    argument,
-    `${argument} is required: pass it to createSessionsClient() or in this call's options, or set ${variable}`,
-  );
 }

@@ -1,5 +1,6 @@
 import { abortSignal } from "./arguments.js";
-import { isRecord, RealtimeKitError } from "./errors.js";
+import { anyOf } from "./attempt.js";
+import { isRecord, json, RealtimeKitError } from "./errors.js";
 
 export interface Page<T> {
   items: T[];
@@ -22,7 +23,7 @@ export async function* paginate<T>(
   const caller = abortSignal(callerSignal);
   // Ends the page in flight when the walk ends early; the caller's signal ends it too.
   const walk = new AbortController();
-  const signal = caller ? AbortSignal.any([caller, walk.signal]) : walk.signal;
+  const signal = anyOf([caller, walk.signal]) as AbortSignal;
   let pageNo = firstPage;
   let pending: Promise<Page<T>> | undefined = loadPage(pageNo, signal);
   // One short key per page seen, not its items: memory stays small however long the walk.
@@ -35,7 +36,7 @@ export async function* paginate<T>(
         const key = pageKey(items);
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-          throw new RealtimeKitError(`page ${pageNo} repeats page ${earlier}: stopped rather than loop forever`);
+          throw new RealtimeKitError(`page ${pageNo} repeats page ${earlier}: stopped rather than loop`);
         }
         seen.set(key, pageNo);
       }
@@ -61,15 +62,6 @@ export async function* paginate<T>(
  * count tell them apart, in a few bytes per page.
  */
 function pageKey(items: readonly unknown[]): string {
-  const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : whole(item))).sort();
+  const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : json(item))).sort();
   return `${ids[0]} ${ids.at(-1)} ${ids.length}`;
-}
-
-/** An item without an id, compared whole; one nested too deep to write out is left unnamed. */
-function whole(item: unknown): string {
-  try {
-    return JSON.stringify(item) ?? "";
-  } catch {
-    return "";
-  }
 }

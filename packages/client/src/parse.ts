@@ -32,28 +32,29 @@ export function envelope<T>(take: (data: Body, body: Body) => T | string): (text
     if (!isRecord(body) || body.success === false || !isRecord(body.data)) return {};
     const value = take(body.data, body);
     return typeof value === "string"
-      ? { problem: `a success envelope without ${value}, which this method promises` }
+      ? { problem: `a success envelope without ${value}` }
       : { value };
   };
 }
 
-/** `data[key]` when it is a list of objects; else the refusal naming it. */
-export const list = (data: Body, key: string): string | undefined => {
-  const items = data[key];
-  return Array.isArray(items) && items.every(isRecord) ? undefined : `data.${key} (a list of objects)`;
-};
+/**
+ * A page of a list: `data` when `data[key]` is a list of objects, with its `paging` read from
+ * `data.paging` or, failing that, the body's; else the refusal naming the list.
+ */
+export function list<T>(key: string): (text: string | undefined) => Accepted<T> {
+  return envelope<T>((data, body) => {
+    const items = data[key];
+    if (!Array.isArray(items) || !items.every(isRecord)) return `data.${key} (a list of objects)`;
+    return { ...data, paging: [data.paging, body.paging].find(isRecord) } as T;
+  });
+}
 
-/** A download link: `data` when every field is a string; else the refusal naming the first that is not. */
-export function link<T>(...fields: string[]): (text: string | undefined) => Accepted<T> {
+/** `data` when each of `fields` is a string, such as a download link's; else the refusal naming the first that is not. */
+export function strings<T>(...fields: string[]): (text: string | undefined) => Accepted<T> {
   return envelope<T>((data) => {
     const absent = fields.find((field) => typeof data[field] !== "string");
     return absent === undefined ? (data as T) : `data.${absent} (a string)`;
   });
-}
-
-/** The paging object in `value`, if it is one. */
-export function pagingOf(value: unknown): Body | undefined {
-  return isRecord(value) ? value : undefined;
 }
 
 /** The answer beside the data: for `.withResponse()`. */
@@ -71,7 +72,6 @@ export interface WithResponse<T> {
  */
 export class ApiPromise<T> extends Promise<T> {
   readonly #outcome: Promise<Outcome<T>>;
-  #data: Promise<T> | undefined;
 
   constructor(outcome: Promise<Outcome<T>>) {
     super((resolve) => resolve(undefined as T));
@@ -88,12 +88,11 @@ export class ApiPromise<T> extends Promise<T> {
     return this.#outcome.then(({ data, response }) => ({ data, response, rateLimit: rateLimitOf(response.headers) }));
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: this is a promise; its data is derived on first use
+  // biome-ignore lint/suspicious/noThenProperty: this is a promise; its data is derived when it is awaited
   override then<Fulfilled = T, Rejected = never>(
     onfulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
     onrejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
   ): Promise<Fulfilled | Rejected> {
-    this.#data ??= this.#outcome.then((outcome) => outcome.data);
-    return this.#data.then(onfulfilled, onrejected);
+    return this.#outcome.then((outcome) => outcome.data).then(onfulfilled, onrejected);
   }
 }

@@ -23,7 +23,7 @@ export interface RawClientOptions extends SessionsClientOptions {
  */
 export function createRawClient(options: RawClientOptions = {}): Client<paths> {
   const { baseUrl, fetch, headers } = resolveSettings(options);
-  const raw = createClient<paths>({ baseUrl, fetch, headers });
+  const raw = createClient<paths>({ baseUrl, fetch: fetch ?? ((request) => globalThis.fetch(request)), headers });
   if (options.middleware !== undefined) {
     if (!Array.isArray(options.middleware)) {
       throw new RealtimeKitArgumentError("middleware", "middleware must be a list of openapi-fetch middleware");

@@ -2,7 +2,6 @@
 // final, waiting between attempts as the server asks or with a backoff.
 import { attempt, failureOf, permissionRefused, sleep, startDeadline } from "./attempt.js";
 import { createApiError, RealtimeKitAbortError, RealtimeKitArgumentError, type RealtimeKitError } from "./errors.js";
-import { loggable } from "./log.js";
 import type { Policy } from "./options.js";
 import { type Accepted, parseLoosely } from "./parse.js";
 import { retryAfterMs } from "./rate-limit.js";
@@ -20,7 +19,7 @@ export interface Outcome<T> {
  * backoff with jitter, never above `maxRetryDelayMs`.
  */
 export async function send<T>(
-  fetch: (request: Request) => Promise<Response>,
+  fetch: ((request: Request) => Promise<Response>) | undefined,
   policy: Policy,
   method: string,
   url: string,
@@ -28,19 +27,22 @@ export async function send<T>(
 ): Promise<Outcome<T>> {
   const { operation, signal, secrets, log } = policy;
   const deadline = startDeadline(policy.deadlineMs);
-  const clocks = { operation, timeoutMs: policy.timeoutMs, signal, deadline, secrets };
-  const where = log.debugging ? `${method.toUpperCase()} ${loggable(url)}` : "";
+  const clocks = { ...policy, deadline };
+  // An API URL carries no credential (those go in headers); the line is redacted all the same.
+  const where = log.debugging ? `${method.toUpperCase()} ${url}` : "";
   try {
     for (let attempts = 1; ; attempts++) {
       if (signal?.aborted || deadline?.signal.aborted) throw failureOf(clocks, undefined, attempts - 1 || 1, false);
-      const started = Date.now();
+      const started = log.debugging ? Date.now() : 0;
       let failure: RealtimeKitError;
       let response: Response | undefined;
       try {
         const answer = await attempt(fetch, url, { method, headers: policy.headers }, clocks, attempts, true);
         response = answer.response;
         const accepted = response.ok ? accept(answer.text) : undefined;
-        log.debug(`${where} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempts})`, secrets);
+        if (log.debugging) {
+          log.debug(`${where} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempts})`, secrets);
+        }
         if (accepted && "value" in accepted) return { data: accepted.value, response };
         failure = createApiError(operation, response, parseLoosely(answer.text), secrets, attempts, accepted?.problem);
       } catch (error) {

@@ -314,7 +314,7 @@ test("refuses a peer-report filter the API does not document, before sending", a
   const error = await rejectionOf(client.getPeerReport(SESSION, { filters }));
   expect(error).toBeInstanceOf(RealtimeKitArgumentError);
   expect((error as Error).message).toBe(
-    'filters must be one or more of device_info, ip_information, precall_network_information, events, quality_stats; got "browser"',
+    'filters must be one or more of device_info,ip_information,precall_network_information,events,quality_stats, got "browser"',
   );
   expect(requests).toEqual([]);
 });

@@ -62,7 +62,7 @@ test("throws instead of looping when a page comes twice", async () => {
     { items: [1, 2], total: 10 },
   ]);
   await expect(collect(paginate(load, 1, undefined, undefined))).rejects.toThrow(
-    new RealtimeKitError("page 2 repeats page 1: stopped rather than loop forever"),
+    new RealtimeKitError("page 2 repeats page 1: stopped rather than loop"),
   );
 });
 
@@ -75,7 +75,7 @@ test("throws when a page repeats an earlier one whose items changed, comparing t
   ];
   const load = async (pageNo: number) => ({ items: pages[pageNo - 1] ?? [], total: 10 });
   await expect(collect(paginate(load, 1, undefined, undefined))).rejects.toThrow(
-    new RealtimeKitError("page 2 repeats page 1: stopped rather than loop forever"),
+    new RealtimeKitError("page 2 repeats page 1: stopped rather than loop"),
   );
 });
 
@@ -90,7 +90,7 @@ test("throws when the server cycles through pages it already sent", async () => 
     return { items: cycle[(pageNo - 1) % 2] ?? [], total: 100 };
   };
   await expect(collect(paginate(load, 1, undefined, undefined))).rejects.toThrow(
-    new RealtimeKitError("page 3 repeats page 1: stopped rather than loop forever"),
+    new RealtimeKitError("page 3 repeats page 1: stopped rather than loop"),
   );
   expect(asked).toEqual([1, 2, 3]);
 });

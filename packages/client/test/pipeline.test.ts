@@ -176,7 +176,7 @@ describe("logging", () => {
     expect(logger.lines).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^\\[realtimekit-sessions\\] GET ${host}/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions\\?status=ENDED -> 503 in \\d+ ms \\(attempt 1\\)$`,
+          `^\\[realtimekit-sessions\\] GET http://${host}/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions\\?status=ENDED -> 503 in \\d+ ms \\(attempt 1\\)$`,
         ),
       ),
       expect.stringMatching(/^\[realtimekit-sessions\] listSessions: retrying in \d+ ms$/),
@@ -223,7 +223,7 @@ describe("deadline, headers and defaults", () => {
     );
     const error = await rejectionOf(client.listSessions());
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
-    expect((error as Error).message).toBe("listSessions: no answer within the deadline of 150 ms");
+    expect((error as Error).message).toBe("listSessions: no complete answer within the deadline of 150 ms");
     expect(server.requests).toHaveLength(1);
   });
 
