@@ -25,7 +25,10 @@ const MAX_ID_LENGTH = 32;
  * shown (never a credential).
  */
 export function refusal(argument: string, expected: string, ...got: [unknown?]): RealtimeKitArgumentError {
-  return new RealtimeKitArgumentError(argument, `${argument} must be ${expected}${got.length ? `, got ${shown(got[0])}` : ""}`);
+  return new RealtimeKitArgumentError(
+    argument,
+    `${argument} must be ${expected}${got.length ? `, got ${shown(got[0])}` : ""}`,
+  );
 }
 
 /** A value as a message shows it: a string's start in quotes, a number or null, else its type. */
@@ -43,7 +46,7 @@ const shown = (value: unknown) =>
 export function pathSegment(argument: string, value: unknown): string {
   if (typeof value !== "string") throw refusal(argument, "a string", value);
   if (value === "" || value === "." || value === ".." || UNSAFE_SEGMENT_RE.test(value)) {
-    throw refusal(argument, "one path segment, without / \\ ? # %, spaces, controls or lone surrogates", value);
+    throw refusal(argument, "a path segment without / \\ ? # %, spaces, controls or lone surrogates", value);
   }
   return value;
 }
@@ -113,6 +116,7 @@ export function abortSignal(value: AbortSignal | undefined): AbortSignal | undef
 
 /** A credential as a header value; the message never quotes it. */
 export function credentialHeader(argument: string, value: string): string {
-  if (typeof value !== "string" || !CREDENTIAL_RE.test(value)) throw refusal(argument, "printable ASCII without spaces");
+  if (typeof value !== "string" || !CREDENTIAL_RE.test(value))
+    throw refusal(argument, "printable ASCII without spaces");
   return value;
 }

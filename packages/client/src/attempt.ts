@@ -59,7 +59,7 @@ export function anyOf(signals: (AbortSignal | undefined)[]): AbortSignal | undef
 export async function attempt(
   fetch: ((request: Request) => Promise<Response>) | undefined,
   url: string,
-  init: { method: string; headers?: Record<string, string>; redirect?: RequestRedirect },
+  init: { method: string; headers: Record<string, string>; redirect?: RequestRedirect },
   clocks: Clocks,
   attempts: number,
   read: boolean,
@@ -69,6 +69,8 @@ export async function attempt(
   const signal = anyOf([timer.signal, clocks.signal, clocks.deadline?.signal]) as AbortSignal;
   const request = { redirect: "manual", ...init, signal } as const;
   try {
+    // Nothing is sent once the caller has given up.
+    signal.throwIfAborted();
     return await within(
       (async () => {
         const response: unknown = await (fetch ? fetch(new Request(url, request)) : globalThis.fetch(url, request));
@@ -112,7 +114,7 @@ export function failureOf(clocks: Clocks, cause: unknown, attempts: number, time
 export function permissionRefused(cause: unknown): string | undefined {
   const name = (cause as { name?: unknown } | undefined)?.name;
   if (name === "NotCapable" || name === "PermissionDenied") {
-    return `the runtime refused network access: ${(cause as Error).message}`;
+    return `network access refused by the runtime: ${(cause as Error).message}`;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import {
 } from "./options.js";
 import { paginate } from "./pagination.js";
 import { type Accepted, ApiPromise, envelope, list, strings } from "./parse.js";
-import { send } from "./retry.js";
+import { type Outcome, send } from "./retry.js";
 
 type Data<Name extends OperationName> = OperationData<Name>;
 type QueryObject = Record<string, unknown>;
@@ -160,13 +160,17 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     query?: object,
   ): ApiPromise<T> {
     const { method, path } = OPERATIONS[name];
-    const outcome = (async () => {
+    let outcome: Promise<Outcome<T>>;
+    try {
       const checked = objectOf("options", options);
       const parameters = (QUERIES[name] ?? objectOf)("query", query as QueryObject | undefined);
       const url = urlOf(settings.baseUrl, path, { ...appOf(settings, checked), ...ids() }, parameters);
       const accept = ACCEPT[name] as (text: string | undefined) => Accepted<T>;
-      return send(settings.fetch, policyOf(settings, name, checked, method === "get"), method, url, accept);
-    })();
+      outcome = send(settings.fetch, policyOf(settings, name, checked, method === "get"), method, url, accept);
+    } catch (error) {
+      // A value the client will not send rejects the call, like any other failure.
+      outcome = Promise.reject(error);
+    }
     return new ApiPromise<T>(outcome);
   }
   const session = (sessionId: string) => () => ({ session_id: pathSegment("sessionId", sessionId) });
@@ -176,10 +180,14 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     listSessions: (query, options) => call("listSessions", options, undefined, query),
     iterateSessions: (query, options) => walk(query, options, client.listSessions, "sessions"),
     getSession: (sessionId, query, options) => call("getSession", options, session(sessionId), query),
-    listParticipants: (sessionId, query, options) =>
-      call("listParticipants", options, session(sessionId), query),
+    listParticipants: (sessionId, query, options) => call("listParticipants", options, session(sessionId), query),
     iterateParticipants: (sessionId, query, options) =>
-      walk(query, options, (pageQuery, pageOptions) => client.listParticipants(sessionId, pageQuery, pageOptions), "participants"),
+      walk(
+        query,
+        options,
+        (pageQuery, pageOptions) => client.listParticipants(sessionId, pageQuery, pageOptions),
+        "participants",
+      ),
     getParticipant: (sessionId, participantId, query, options) =>
       call(
         "getParticipant",
@@ -261,7 +269,11 @@ function peerReportFilters(filters: PeerReportFilter | readonly PeerReportFilter
       ? sections.findIndex((section) => !PEER_REPORT_FILTERS.includes(section))
       : -2;
   if (unknown !== -1) {
-    throw refusal("filters", `one or more of ${PEER_REPORT_FILTERS}`, unknown < 0 ? filters : (sections as unknown[])[unknown]);
+    throw refusal(
+      "filters",
+      `one or more of ${PEER_REPORT_FILTERS}`,
+      unknown < 0 ? filters : (sections as unknown[])[unknown],
+    );
   }
   return (sections as string[]).join(",");
 }

@@ -158,7 +158,7 @@ export function createDownloads(client: SessionsClient): Downloads {
         const { response } = await attempt(
           settings.fetch,
           link.url,
-          { method: "GET", redirect: "follow" },
+          { method: "GET", headers: {}, redirect: "follow" },
           clocks,
           1,
           false,

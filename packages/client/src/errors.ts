@@ -7,7 +7,7 @@ import { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";
  */
 function madeBy(type: typeof RealtimeKitError, value: unknown): boolean {
   const named = Object.hasOwn(type, "errorName");
-  for (let proto = Object(value); (proto = Object.getPrototypeOf(proto)); ) {
+  for (let proto = Object.getPrototypeOf(Object(value)); proto; proto = Object.getPrototypeOf(proto)) {
     const made = (proto as { constructor?: { errorName?: string } }).constructor;
     if (made === type || (named && made?.errorName === type.errorName)) return true;
   }
@@ -171,7 +171,7 @@ function describeBody(response: Response, body: unknown, secrets: readonly strin
   // take them elsewhere; its status says what it was.
   if (body === undefined || body === "") return "an empty body";
   const type = response.headers.get("content-type") ?? "no content-type";
-  if (typeof body === "string") return `a body that is not JSON (${type}): ${quote(body)}`;
+  if (typeof body === "string") return `a non-JSON body (${type}): ${quote(body)}`;
   return `JSON in neither error envelope: ${quote(json(body))}`;
 }
 

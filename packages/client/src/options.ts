@@ -128,7 +128,11 @@ export interface Settings {
 }
 
 /** What one call is to do: the client's settings, with the call's own over them. */
-export interface Policy extends Settings {
+export interface Policy
+  extends Pick<
+    Settings,
+    "retries" | "timeoutMs" | "deadlineMs" | "retryDelayMs" | "maxRetryDelayMs" | "headers" | "secrets" | "log"
+  > {
   operation: string;
   signal: AbortSignal | undefined;
 }
@@ -176,15 +180,17 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
 export function policyOf(settings: Settings, operation: string, call: CallOptions, idempotent = true): Policy {
   const headers = requestHeaders(call.headers);
   return {
-    ...settings,
     operation,
     retries: whole("retries", call.retries, idempotent ? settings.retries : 0),
     timeoutMs: whole("timeoutMs", call.timeoutMs, settings.timeoutMs, 1),
     deadlineMs: whole("deadlineMs", call.deadlineMs, settings.deadlineMs, 1),
+    retryDelayMs: settings.retryDelayMs,
+    maxRetryDelayMs: settings.maxRetryDelayMs,
     signal: abortSignal(call.signal),
     // A call without headers of its own shares the client's: nothing to copy on the hot path.
     headers: headers ? { ...settings.headers, ...headers } : settings.headers,
     secrets: headers ? [...settings.secrets, ...credentialsIn(headers)] : settings.secrets,
+    log: settings.log,
   };
 }
 
@@ -215,10 +221,7 @@ function credentials(options: SessionsClientOptions) {
       secrets: [apiKey],
     };
   }
-  throw refusal(
-    "apiToken",
-    "given (or apiEmail and apiKey), or set in CLOUDFLARE_API_TOKEN",
-  );
+  throw refusal("apiToken", "given (or apiEmail and apiKey), or set in CLOUDFLARE_API_TOKEN");
 }
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-key"];

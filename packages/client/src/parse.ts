@@ -31,9 +31,7 @@ export function envelope<T>(take: (data: Body, body: Body) => T | string): (text
     const body = parseLoosely(text);
     if (!isRecord(body) || body.success === false || !isRecord(body.data)) return {};
     const value = take(body.data, body);
-    return typeof value === "string"
-      ? { problem: `a success envelope without ${value}` }
-      : { value };
+    return typeof value === "string" ? { problem: `a success envelope without ${value}` } : { value };
   };
 }
 
@@ -93,6 +91,9 @@ export class ApiPromise<T> extends Promise<T> {
     onfulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
     onrejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
   ): Promise<Fulfilled | Rejected> {
-    return this.#outcome.then((outcome) => outcome.data).then(onfulfilled, onrejected);
+    return this.#outcome.then(
+      onfulfilled ? (outcome) => onfulfilled(outcome.data) : (outcome) => outcome.data as unknown as Fulfilled,
+      onrejected,
+    );
   }
 }

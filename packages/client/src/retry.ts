@@ -27,37 +27,48 @@ export async function send<T>(
 ): Promise<Outcome<T>> {
   const { operation, signal, secrets, log } = policy;
   const deadline = startDeadline(policy.deadlineMs);
-  const clocks = { ...policy, deadline };
-  // An API URL carries no credential (those go in headers); the line is redacted all the same.
-  const where = log.debugging ? `${method.toUpperCase()} ${url}` : "";
+  const clocks = { operation, timeoutMs: policy.timeoutMs, signal, deadline, secrets };
   try {
     for (let attempts = 1; ; attempts++) {
-      if (signal?.aborted || deadline?.signal.aborted) throw failureOf(clocks, undefined, attempts - 1 || 1, false);
-      const started = log.debugging ? Date.now() : 0;
-      let failure: RealtimeKitError;
+      const started = Date.now();
+      let accepted: Accepted<T> | undefined;
+      let failure: RealtimeKitError | undefined;
       let response: Response | undefined;
       try {
         const answer = await attempt(fetch, url, { method, headers: policy.headers }, clocks, attempts, true);
         response = answer.response;
-        const accepted = response.ok ? accept(answer.text) : undefined;
-        if (log.debugging) {
-          log.debug(`${where} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempts})`, secrets);
+        accepted = response.ok ? accept(answer.text) : undefined;
+        if (!(accepted && "value" in accepted)) {
+          failure = createApiError(
+            operation,
+            response,
+            parseLoosely(answer.text),
+            secrets,
+            attempts,
+            accepted?.problem,
+          );
         }
-        if (accepted && "value" in accepted) return { data: accepted.value, response };
-        failure = createApiError(operation, response, parseLoosely(answer.text), secrets, attempts, accepted?.problem);
       } catch (error) {
         failure = error as RealtimeKitError;
-        log.debug(`${where} -> ${failure.message} (attempt ${attempts})`, secrets);
-        // Final whatever the retries: the caller's abort, the deadline, a fetch that is not one,
-        // and a runtime that refuses the network.
-        if (
-          failure instanceof RealtimeKitAbortError ||
-          failure instanceof RealtimeKitArgumentError ||
-          deadline?.signal.aborted ||
-          permissionRefused(failure.cause)
-        ) {
-          throw failure;
-        }
+      }
+      if (log.debugging) {
+        // An API URL carries no credential (those go in headers); the line is redacted all the same.
+        const outcome = response?.status ?? failure?.message;
+        log.debug(
+          `${method.toUpperCase()} ${url} -> ${outcome} in ${Date.now() - started} ms (attempt ${attempts})`,
+          secrets,
+        );
+      }
+      if (!failure) return { data: (accepted as { value: T }).value, response: response as Response };
+      // Final whatever the retries: the caller's abort, the deadline, a fetch that is not one,
+      // and a runtime that refuses the network.
+      if (
+        failure instanceof RealtimeKitAbortError ||
+        failure instanceof RealtimeKitArgumentError ||
+        deadline?.signal.aborted ||
+        permissionRefused(failure.cause)
+      ) {
+        throw failure;
       }
       // No answer at all (a connection failure, a timeout) is worth another attempt.
       const retryable = response ? RETRYABLE_STATUS(response.status) : true;

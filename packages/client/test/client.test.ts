@@ -173,10 +173,7 @@ describe("bad input is refused before anything is sent", () => {
     const client = createSessionsClient({ apiToken: TOKEN, appId: APP, fetch });
 
     await expect(client.listSessions()).rejects.toThrow(
-      new RealtimeKitArgumentError(
-        "accountId",
-        "accountId must be given, or set in CLOUDFLARE_ACCOUNT_ID",
-      ),
+      new RealtimeKitArgumentError("accountId", "accountId must be given, or set in CLOUDFLARE_ACCOUNT_ID"),
     );
     expect(requests).toEqual([]);
   });
@@ -368,7 +365,7 @@ describe("failures reject with RealtimeKitApiError", () => {
 
     expect(error).toMatchObject({ status: 500, errors: [] });
     expect(error.message).toBe(
-      `getSummaryDownload: the API answered HTTP 500: a body that is not JSON (text/html): "${html.slice(0, 200)}…"`,
+      `getSummaryDownload: the API answered HTTP 500: a non-JSON body (text/html): "${html.slice(0, 200)}…"`,
     );
   });
 
@@ -389,7 +386,7 @@ describe("failures reject with RealtimeKitApiError", () => {
 
     expect(error).toMatchObject({ status: 200, errors: [] });
     expect(error.message).toBe(
-      'listSessions: the API answered HTTP 200: a body that is not JSON (text/html): "<html>maintenance</html>"',
+      'listSessions: the API answered HTTP 200: a non-JSON body (text/html): "<html>maintenance</html>"',
     );
   });
 
@@ -449,7 +446,7 @@ describe("secrets and inputs at the edges", () => {
     );
     const error = await rejection(client.listSessions());
     expect(error.message).toBe(
-      `listSessions: the API answered HTTP 500: a body that is not JSON (text/plain): "${"x".repeat(190)} Bearer [r…"`,
+      `listSessions: the API answered HTTP 500: a non-JSON body (text/plain): "${"x".repeat(190)} Bearer [r…"`,
     );
   });
 
@@ -473,9 +470,7 @@ describe("secrets and inputs at the edges", () => {
     const error = await client.listSessions({}, { headers: { "X-Debug-Token": value } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
     expect(error).toMatchObject({ argument: "headers" });
-    expect((error as Error).message).toBe(
-      'headers must be names and values HTTP can carry, got "X-Debug-Token"',
-    );
+    expect((error as Error).message).toBe('headers must be names and values HTTP can carry, got "X-Debug-Token"');
     expect((error as Error).message).not.toContain("per-call-secret");
     expect(requests).toEqual([]);
   });
@@ -499,9 +494,7 @@ describe("secrets and inputs at the edges", () => {
       }),
     );
     expect(error).toBeInstanceOf(RealtimeKitArgumentError);
-    expect((error as Error).message).toBe(
-      "baseUrl must be an http(s) URL without credentials, query or fragment",
-    );
+    expect((error as Error).message).toBe("baseUrl must be an http(s) URL without credentials, query or fragment");
   });
 
   test.each([

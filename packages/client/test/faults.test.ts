@@ -271,7 +271,7 @@ describe("bodies the client cannot use", () => {
     const { error } = await settle(() => client.listSessions());
     expect(error).toBeInstanceOf(RealtimeKitApiError);
     expect((error as Error).message).toBe(
-      'listSessions: the API answered HTTP 500: a body that is not JSON (text/html): "<html><body><h1>500 Internal Server Error</h1><p>cloudflare</p></body></html>" (after 2 attempts)',
+      'listSessions: the API answered HTTP 500: a non-JSON body (text/html): "<html><body><h1>500 Internal Server Error</h1><p>cloudflare</p></body></html>" (after 2 attempts)',
     );
   });
 
@@ -287,7 +287,7 @@ describe("bodies the client cannot use", () => {
     expect(error).toBeInstanceOf(RealtimeKitApiError);
     expect(error).toMatchObject({ status: 200, attempts: 1 });
     expect((error as Error).message).toBe(
-      'listSessions: the API answered HTTP 200: a body that is not JSON (text/html): "<html>Under maintenance</html>"',
+      'listSessions: the API answered HTTP 200: a non-JSON body (text/html): "<html>Under maintenance</html>"',
     );
     expect(seen()).toHaveLength(1);
   });
@@ -296,7 +296,7 @@ describe("bodies the client cannot use", () => {
     const { client } = play("200-truncated-json");
     const { error } = await settle(() => client.listSessions());
     expect(error).toMatchObject({ status: 200, attempts: 1 });
-    expect((error as Error).message).toContain("a body that is not JSON (application/json)");
+    expect((error as Error).message).toContain("a non-JSON body (application/json)");
   });
 
   test("reads the Cloudflare envelope", async () => {
@@ -381,9 +381,7 @@ describe("credentials stay with the API", () => {
     const { client, run, seen } = play("redirect-other-host");
     const { error } = await settle(() => client.listSessions());
     expect(error).toBeInstanceOf(RealtimeKitApiError);
-    expect((error as Error).message).toBe(
-      "listSessions: the API answered HTTP 302: an empty body",
-    );
+    expect((error as Error).message).toBe("listSessions: the API answered HTTP 302: an empty body");
     expect(seen().map((hit) => hit.origin)).toEqual(["api"]);
     expect(hits.filter((hit) => hit.origin === "other" && hit.run === run)).toEqual([]);
   });
