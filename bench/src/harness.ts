@@ -28,6 +28,8 @@ export interface Summary {
   p25: number;
   p75: number;
   samples: number;
+  /** The samples in the order they were taken: one per round, for comparisons round by round. */
+  rounds: number[];
 }
 
 export function summarize(values: number[]): Summary {
@@ -38,7 +40,7 @@ export function summarize(values: number[]): Summary {
     const high = Math.ceil(position);
     return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
   };
-  return { median: at(0.5), p25: at(0.25), p75: at(0.75), samples: sorted.length };
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), samples: sorted.length, rounds: values };
 }
 
 /**
@@ -59,6 +61,15 @@ export async function interleave<Name extends string>(
     }
   }
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<Name, Summary>;
+}
+
+/**
+ * How `candidate` compares to `baseline` measured next to it: the ratio of their samples
+ * round by round, summarized. A machine that slows for a while slows both samples of a round,
+ * so this is steadier than a ratio of medians.
+ */
+export function pairedRatio(candidate: Summary, baseline: Summary): Summary {
+  return summarize(candidate.rounds.map((value, round) => value / (baseline.rounds[round] ?? Number.NaN)));
 }
 
 export function format(value: number, digits = 1): string {

@@ -41,5 +41,5 @@ export const pagination = (
 ) =>
   runWorker<PaginationResult>("./pagination-worker.ts", [origin, mode, pages, perPage, latency, work], ["--expose-gc"]);
 
-export const transcript = (origin: string, mode: "raw" | "naive" | "ours", bytes: number) =>
+export const transcript = (origin: string, mode: "raw" | "naive" | "papaparse" | "ours", bytes: number) =>
   runWorker<TranscriptResult>("./transcript-worker.ts", [origin, mode, bytes]);

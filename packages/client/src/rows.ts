@@ -1,7 +1,7 @@
 // Typed rows from the files behind the download links, in every layout Cloudflare has
 // documented. A file in any other layout is refused with a RealtimeKitFormatError: a table read
 // with the wrong columns would be wrong in every row, silently.
-import { isRecord, RealtimeKitFormatError, snippet } from "./errors.js";
+import { isRecord, json, RealtimeKitFormatError, snippet } from "./errors.js";
 
 /** One utterance of a transcript, whichever file and layout it was read from. */
 export interface TranscriptRow {
@@ -76,11 +76,15 @@ const TRANSCRIPT_COLUMNS = [
 const HEADERLESS_ORDER = [0, 1, 2, 3, 4, 5];
 const MILLISECONDS_RE = /^\d+(\.\d+)?$/;
 
-/** The chat export's rows, by its header row (columns in any order, no column missing or unknown). */
-export async function* chatRows(operation: string, batches: Batches): AsyncGenerator<ChatRow, void, undefined> {
+/**
+ * The chat export's rows, batch by batch, by its header row (columns in any order, no column
+ * missing or unknown).
+ */
+export async function* chatRows(operation: string, batches: Batches): AsyncGenerator<ChatRow[], void, undefined> {
   let index: Record<(typeof CHAT_COLUMNS)[number], number> | undefined;
   let record = 0;
   for await (const batch of batches) {
+    const rows: ChatRow[] = [];
     for (const fields of batch) {
       record++;
       if (!index) {
@@ -89,7 +93,7 @@ export async function* chatRows(operation: string, batches: Batches): AsyncGener
       }
       expectFields(operation, record, fields, CHAT_COLUMNS.length);
       const field = (name: (typeof CHAT_COLUMNS)[number]) => fields[index?.[name] ?? -1] as string;
-      yield {
+      rows.push({
         id: field("id"),
         participantId: field("participantId"),
         sessionId: field("sessionId"),
@@ -100,23 +104,25 @@ export async function* chatRows(operation: string, batches: Batches): AsyncGener
         payloadType: field("payloadType"),
         payload: field("payload"),
         createdAt: field("createdAt"),
-      };
+      });
     }
+    if (rows.length > 0) yield rows;
   }
 }
 
 /**
- * The CSV transcript's rows, in either documented layout: a header row of the known column
- * names (in any order), or no header and six fields a record, the first a time in milliseconds.
- * The first record decides; a file in neither layout is refused.
+ * The CSV transcript's rows, batch by batch, in either documented layout: a header row of the
+ * known column names (in any order), or no header and six fields a record, the first a time in
+ * milliseconds. The first record decides; a file in neither layout is refused.
  */
 export async function* transcriptRows(
   operation: string,
   batches: Batches,
-): AsyncGenerator<TranscriptRow, void, undefined> {
+): AsyncGenerator<TranscriptRow[], void, undefined> {
   let read: ((fields: string[], record: number) => TranscriptRow) | undefined;
   let record = 0;
   for await (const batch of batches) {
+    const rows: TranscriptRow[] = [];
     for (const fields of batch) {
       record++;
       if (!read) {
@@ -130,8 +136,9 @@ export async function* transcriptRows(
         }
         read = (row, at) => csvTranscriptRow(operation, HEADERLESS_ORDER, false, row, at);
       }
-      yield read(fields, record);
+      rows.push(read(fields, record));
     }
+    if (rows.length > 0) yield rows;
   }
 }
 
@@ -156,9 +163,8 @@ function csvTranscriptRow(
   record: number,
 ): TranscriptRow {
   expectFields(operation, record, fields, order.length);
-  const [start, peerId, userId, customParticipantId, participantName, text] = order.map(
-    (position) => fields[position] as string,
-  ) as [string, string, string, string, string, string];
+  const field = (column: number) => fields[order[column] as number] as string;
+  const start = field(0);
   if (!headed && !MILLISECONDS_RE.test(start)) {
     throw new RealtimeKitFormatError(
       `${operation}: CSV record ${record} starts with ${snippet(start)} where the layout without a header row has a time in milliseconds`,
@@ -168,12 +174,31 @@ function csvTranscriptRow(
     startedAt: headed ? start : undefined,
     startMs: headed ? undefined : Number(start),
     endMs: undefined,
-    peerId,
-    userId,
-    customParticipantId,
-    participantName,
-    text,
+    peerId: field(1),
+    userId: field(2),
+    customParticipantId: field(3),
+    participantName: field(4),
+    text: field(5),
   };
+}
+
+/** The entries of the JSON transcript `text`: a list, or a RealtimeKitFormatError. */
+export function transcriptEntries(text: string): unknown[] {
+  let entries: unknown;
+  try {
+    entries = JSON.parse(text);
+  } catch (cause) {
+    throw new RealtimeKitFormatError(
+      `downloadTranscript: the JSON transcript is not JSON (${(cause as Error).message})`,
+      {
+        cause,
+      },
+    );
+  }
+  if (!Array.isArray(entries)) {
+    throw new RealtimeKitFormatError("downloadTranscript: the JSON transcript is not a list of entries");
+  }
+  return entries;
 }
 
 /**
@@ -181,18 +206,16 @@ function csvTranscriptRow(
  * userId, displayName, cpi } }`, times in milliseconds. An entry without a `sentence` or a
  * numeric `startTime` is refused.
  */
-export function* transcriptJsonRows(entries: readonly unknown[]): Generator<TranscriptRow, void, undefined> {
-  let position = 0;
-  for (const entry of entries) {
-    position++;
+export function transcriptJsonRows(entries: readonly unknown[]): TranscriptRow[] {
+  return entries.map((entry, index) => {
     if (!isRecord(entry) || typeof entry.sentence !== "string" || typeof entry.startTime !== "number") {
       throw new RealtimeKitFormatError(
-        `downloadTranscript: JSON transcript entry ${position} is not { startTime: number, sentence: string, ... }: ${snippet(JSON.stringify(entry) ?? String(entry))}; read the entries as they are with downloadTranscriptRecords()`,
+        `downloadTranscript: JSON transcript entry ${index + 1} is not { startTime: number, sentence: string, ... }: ${snippet(json(entry))}; read the entries as they are with downloadTranscriptRecords()`,
       );
     }
     const peer = isRecord(entry.peerData) ? entry.peerData : {};
     const text = (value: unknown) => (typeof value === "string" ? value : "");
-    yield {
+    return {
       startedAt: undefined,
       startMs: entry.startTime,
       endMs: typeof entry.endTime === "number" ? entry.endTime : undefined,
@@ -202,7 +225,7 @@ export function* transcriptJsonRows(entries: readonly unknown[]): Generator<Tran
       participantName: text(peer.displayName),
       text: entry.sentence,
     };
-  }
+  });
 }
 
 /** Where each of `expected` stands in a header row that must hold exactly those names. */

@@ -99,3 +99,33 @@ test("gives the file as it is, record by record, to downloadChatRecords", async 
     ["1", "x\ny"],
   ]);
 });
+
+test("reads a record far longer than a parse batch, whole", async () => {
+  const long = `${"word, ".repeat(60_000)}"quoted"\nend`;
+  const file = `${HEADER}\nm0,p1,s1,mt1,Mark,true,false,TEXT_MESSAGE,"${long.replaceAll('"', '""')}",2023-02-01T10:52:10.120Z\n`;
+  const rows = [];
+  for await (const chatRow of createDownloads(clientServing(file)).downloadChat("s")) rows.push(chatRow);
+  expect(rows).toEqual([{ ...row(0), payload: long }]);
+});
+
+test("skips empty lines, and reads a last record without a line break", async () => {
+  const records = [];
+  for await (const record of createDownloads(clientServing("a,b\n\n1,2\n\n3,4")).downloadChatRecords("s")) {
+    records.push(record);
+  }
+  expect(records).toEqual([
+    ["a", "b"],
+    ["1", "2"],
+    ["3", "4"],
+  ]);
+});
+
+test("refuses a file whose last quoted field never closes, naming the record", async () => {
+  const error = await rejectionOf(
+    (async () => {
+      for await (const _ of createDownloads(clientServing('a,b\n1,2\n3,"open\n')).downloadChatRecords("s"));
+    })(),
+  );
+  expect(error).toBeInstanceOf(RealtimeKitFormatError);
+  expect((error as Error).message).toMatch(/^downloadChat: the CSV file is malformed near record 3: /);
+});
