@@ -119,6 +119,36 @@ const servers: fc.Arbitrary<{ name: string; fetch: Fetch }> = fc.oneof(
         });
       },
     },
+    {
+      name: "a body that trickles in, a byte at a time, past any deadline",
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            async pull(controller) {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+              controller.enqueue(new TextEncoder().encode(" "));
+            },
+          }),
+        ),
+    },
+    {
+      name: "a connection reset half-way through the body",
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"success":true,"data":{"sessions":['));
+              controller.error(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }));
+            },
+          }),
+        ),
+    },
+    {
+      name: "a connection reset before any answer",
+      fetch: async () => {
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+      },
+    },
     { name: "a fetch that resolves to a plain object", fetch: async () => ({ status: 200 }) as unknown as Response },
     { name: "a fetch that resolves to null", fetch: async () => null as unknown as Response },
     {
@@ -143,8 +173,12 @@ const METHODS = [
   "generateSummary",
   "getSummaryDownload",
   "downloadChat",
+  "downloadChatRecords",
   "downloadTranscript",
+  "downloadTranscriptRecords",
   "downloadSummary",
+  "downloadFile",
+  "waitForSummary",
 ] as const;
 
 /** Runs one method with `args` to its end: iterators and downloads drained, a few items at most. */
@@ -160,9 +194,17 @@ async function exercise(fetch: Fetch, method: (typeof METHODS)[number], args: un
     deadlineMs: DEADLINE_MS,
   });
   const downloads = createDownloads(client);
+  // waitForSummary is bounded by its maxWaitMs rather than by one call's deadline.
+  const given =
+    method === "waitForSummary" && typeof args[1] === "object" && args[1] !== null && !Array.isArray(args[1])
+      ? [args[0], { ...args[1], maxWaitMs: DEADLINE_MS, pollIntervalMs: 10 }, ...args.slice(2)]
+      : method === "waitForSummary"
+        ? [args[0], { maxWaitMs: DEADLINE_MS, pollIntervalMs: 10 }]
+        : args;
   const call = (target: object, name: string) =>
-    (target as Record<string, (...values: unknown[]) => unknown>)[name]?.(...args);
-  const result = method.startsWith("download") ? call(downloads, method) : call(client, method);
+    (target as Record<string, (...values: unknown[]) => unknown>)[name]?.(...given);
+  const result =
+    method.startsWith("download") || method === "waitForSummary" ? call(downloads, method) : call(client, method);
   if (result && typeof result === "object" && Symbol.asyncIterator in result) {
     const items: unknown[] = [];
     for await (const item of result as AsyncIterable<unknown>) if (items.push(item) >= 5) break;
@@ -180,9 +222,11 @@ function checkType(method: (typeof METHODS)[number], value: unknown) {
     expect((value as { sessions: unknown[] }).sessions.every(isObject)).toBe(true);
   } else if (method === "listParticipants") {
     expect((value as { participants: unknown[] }).participants.every(isObject)).toBe(true);
-  } else if (method === "downloadSummary") {
+  } else if (method === "downloadSummary" || method === "waitForSummary") {
     expect(typeof value).toBe("string");
-  } else if (method !== "downloadTranscript") {
+  } else if (method === "downloadChatRecords" || method === "downloadFile") {
+    expect(Array.isArray(value)).toBe(true);
+  } else if (method !== "downloadTranscript" && method !== "downloadTranscriptRecords") {
     expect(isObject(value)).toBe(true);
   }
 }
