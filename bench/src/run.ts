@@ -437,7 +437,7 @@ ${p.text}
 
 ${t.text}
 
-The parser is papaparse's core parser (`Papa.Parser`, the one its own streaming drives), fed the body about 32 KB at a time; it leaves a record the batch cuts off for the next one. Rows are handed out one at a time, each a resolved promise, so the collector does not copy a batch over and over while its rows go out. The naive reader splits on commas inside quoted fields, so its rows are wrong; it is here for speed and memory only.
+The parser is papaparse's core parser (\`Papa.Parser\`, the one its own streaming drives), fed the body about 32 KB at a time; it leaves a record the batch cuts off for the next one. Rows are handed out one at a time, each a resolved promise, so the collector does not copy a batch over and over while its rows go out. The naive reader splits on commas inside quoted fields, so its rows are wrong; it is here for speed and memory only.
 
 ## 6. Test kits: the in-process fake and the Prism mock
 

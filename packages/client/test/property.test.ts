@@ -146,7 +146,9 @@ const servers: fc.Arbitrary<{ name: string; fetch: Fetch }> = fc.oneof(
     {
       name: "a connection reset before any answer",
       fetch: async () => {
-        throw new TypeError("fetch failed", { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+        throw new TypeError("fetch failed", {
+          cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+        });
       },
     },
     { name: "a fetch that resolves to a plain object", fetch: async () => ({ status: 200 }) as unknown as Response },
