@@ -19,7 +19,13 @@ afterAll(() => server?.stop());
 test("per-request cost: every client completes the same calls", async () => {
   const result = await benchRequests(server, { batch: 3, rounds: 1, warmups: 0 });
   for (const operation of [result.getSession, result.listSessions]) {
-    expect(Object.keys(operation)).toEqual(["raw fetch", "openapi-fetch", "cloudflare SDK", "ours"]);
+    expect(Object.keys(operation)).toEqual([
+      "raw fetch",
+      "raw fetch with a timeout",
+      "openapi-fetch",
+      "cloudflare SDK",
+      "ours",
+    ]);
     for (const summary of Object.values(operation)) expect(summary.median).toBeGreaterThan(0);
   }
 });
@@ -42,11 +48,13 @@ test("pagination: both readers get every session of every page", async () => {
   }
 });
 
-test("transcript: ours reads as many records as there are lines", async () => {
+test("transcript: ours reads as many records as there are lines, and papaparse alone the header too", async () => {
   const ours = await transcript(server.origin, "ours", 300_000);
   const naive = await transcript(server.origin, "naive", 300_000);
+  const papaparse = await transcript(server.origin, "papaparse", 300_000);
   expect(ours.rows).toBeGreaterThan(1000);
   expect(ours.rows).toBe(naive.rows);
+  expect(papaparse.rows).toBe(ours.rows + 1);
 });
 
 test("test kits: the fake and Prism both get ready and answer the client's calls", async () => {
