@@ -4,7 +4,7 @@ import { defineConfig } from "tsdown";
 const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/downloads.ts", "src/raw.ts", "src/operations.ts"],
+  entry: ["src/index.ts", "src/downloads.ts", "src/webhooks.ts", "src/raw.ts", "src/operations.ts"],
   format: ["esm", "cjs"],
   platform: "neutral",
   dts: true,

@@ -1,11 +1,13 @@
 // What every runtime must do with the client, written once in plain JavaScript so that each
 // runtime runs it as it is (workerd after bundling, as wrangler does): every operation, a full
 // pagination walk, streamed transcript downloads, a typed error, a retry after a 503 and an
-// abort, against the in-process fake; then a walk and a download over the runtime's own
+// abort, a signed webhook delivery verified (and a tampered one refused), against the
+// in-process fake; then a walk and a download over the runtime's own
 // `fetch`, against the fake served on loopback by the test. The result is plain data, which
 // the test compares with the same scenario's result on the host's Node.js.
 import { createSessionsClient, RealtimeKitApiError, RealtimeKitError } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
+import { createWebhookVerifier, deliveryKey } from "@realtimekit-sessions/client/webhooks";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 
 /** The fake's data: the same on every runtime for this seed. */
@@ -96,6 +98,19 @@ export async function runScenario(options = {}) {
   setTimeout(() => controller.abort(new Error("the caller gave up")), 10);
   const aborted = await pending;
 
+  // A webhook delivery the fake signs, verified with WebCrypto under the key it serves.
+  const verifier = createWebhookVerifier({ keyUrl: fake.webhooks.keyUrl, fetch: fake.fetch });
+  const payload = { event: "meeting.transcript", meeting: { id: ended.session.associated_id, sessionId } };
+  const delivery = await fake.webhooks.request(payload, { url: "https://backend.example.com/webhook" });
+  const verified = await verifier.verify(delivery);
+  const body = await delivery.clone().text();
+  const webhooks = {
+    event: verified.event,
+    sessionId: verified.meeting?.sessionId,
+    key: await deliveryKey(delivery),
+    tampered: await verifier.verify({ body: `${body} `, headers: delivery.headers }).catch(described),
+  };
+
   let network;
   if (options.networkUrl) {
     const served = createFakeApi({
@@ -127,6 +142,7 @@ export async function runScenario(options = {}) {
     notFound,
     retry,
     aborted,
+    webhooks,
     network,
   };
 }

@@ -90,6 +90,15 @@ describe("the scenario on this Node.js, the reference for every runtime", () => 
     expect(reference.retry).toEqual({ count: 1, statuses: [503, 200] });
     expect(reference.aborted).toEqual({ name: "RealtimeKitAbortError", isRealtimeKitError: true });
   });
+
+  test("verifies a signed webhook delivery and refuses a tampered one", () => {
+    expect(reference.webhooks).toMatchObject({
+      event: "meeting.transcript",
+      sessionId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      tampered: { name: "RealtimeKitWebhookError", isRealtimeKitError: true },
+    });
+    expect(reference.webhooks.key).toMatch(/^8a3f0c52-5d1e-4b7a-9c2e-0f6b1d4e7a90:[0-9a-f]{64}$/);
+  });
 });
 
 describe.each(PROGRAMS)("$runtime", ({ command }) => {

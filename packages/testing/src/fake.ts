@@ -9,6 +9,7 @@ import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes } from "./routes.js";
 import { type FakeSession, indexOfSessionId, type SessionSeed, seedSessions } from "./seed.js";
 import { createStorage } from "./storage.js";
+import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_KEY_PATH } from "./webhooks.js";
 
 export type { FaultOptions } from "./faults.js";
 export type { OperationName };
@@ -86,10 +87,14 @@ export interface FakeApi {
   readonly requests: readonly RecordedRequest[];
   /** Makes the next calls of `operation` fail (a status, a body, a broken connection). */
   fail(operation: OperationName, fault?: FaultOptions): void;
+  /** RealtimeKit's webhooks, played: signed deliveries and the key to verify them. */
+  readonly webhooks: FakeWebhooks;
 }
 
 const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 const DEFAULT_STORAGE_URL = "https://storage.realtimekit-fake.test";
+/** The id of the one webhook the fake delivers for (`rtk-webhook-id`). */
+const WEBHOOK_ID = "8a3f0c52-5d1e-4b7a-9c2e-0f6b1d4e7a90";
 const REDACTED = new Set(["authorization", "x-auth-key", "cookie"]);
 
 /**
@@ -130,6 +135,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const faults = createFaults();
   const api = createApi({ routes, faults, limiter, accountId, appId, apiToken: options.apiToken });
   const requests: RecordedRequest[] = [];
+  const webhooks = createFakeWebhooks(`${storage.url}${WEBHOOK_KEY_PATH}`, WEBHOOK_ID);
 
   const fake: FakeApi & Mountable = {
     baseUrl,
@@ -138,6 +144,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     storageUrl: storage.url,
     sessions,
     requests,
+    webhooks,
 
     [MOUNT](mount: Mount) {
       mounts.push(mount);
@@ -159,7 +166,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       let response: Response;
       const toStorage = mounts.find((mount) => request.url.startsWith(`${mount.storageUrl}/`));
       const toApi = mounts.find((mount) => request.url.startsWith(`${mount.baseUrl}/`));
-      if (toStorage) {
+      if (toStorage && url.pathname.endsWith(WEBHOOK_KEY_PATH)) {
+        response = webhooks.keyResponse();
+      } else if (toStorage) {
         record.operation = "download";
         response = storage.serve(request);
       } else if (toApi) {

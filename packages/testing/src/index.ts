@@ -24,3 +24,4 @@ export type { TranscriptLayout } from "./files.js";
 export { createRandom, type Random } from "./random.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export type { FakeSession, ParticipantSeed, SessionSeed } from "./seed.js";
+export type { FakeWebhooks } from "./webhooks.js";

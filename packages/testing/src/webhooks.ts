@@ -1,0 +1,97 @@
+// The fake's side of RealtimeKit's webhooks: deliveries signed the way the real service signs
+// them (RSASSA-PKCS1-v1_5 with SHA-256 over the raw body, base64 in \`rtk-signature\`, beside
+// \`rtk-uuid\` and \`rtk-webhook-id\`), with a key pair of the fake's own whose public half it
+// serves as Cloudflare serves its key: \`data.publicKey\` of a JSON document.
+
+// A throwaway key pair, made for this test kit and published with it: it signs fake deliveries
+// and nothing else. Trust it only where the fake stands in for RealtimeKit.
+const PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDT78GV0QyffrcA
+bC71v1j3eeq4SSccf0vKpzk+Cz5swEHw5NkUJa8o+4Jf9u8jwvA459A641eW0N7P
+QVMv1ZDGz0/jwqOAw1GDuT8D+YcS71P9gMxZQ88bMdzQZscqck00RAVilDIA8RpF
+XvjtdcIU3FzRrdAuuunOlGvxrQrUdVo4fFSfbc9B2H/j69TomN0I0fPh5U1H6f0R
+8IV88URYq3iY+gNiWfh4yLMkdmDuPj+LdN2P4+oCt+jnD1GEwDZZzRNmMlROcHbq
+g8vwpvDO17tP7lQSaYJJtm417a8AbCzZhskMPlPVbw7LUnQ3HMregBWev77s7AyB
+yUEaJmV5AgMBAAECggEABAEabQB5ZtUP05n3rCx8m5Zp3SgCrWrpTW+p6PZw7ECY
+rlrAkD0jCVjxLmt9urT+8XBN0qMDf2W8Y/mVvwhftyXpGkJN8QufsWexXVucVfsA
+IQDLO5+InPis9aIPfsmQlF15pZJrvHFRwABKnz/zlg3Q0iRg09UzwDO1M2iD1R5G
+s5818GtwI0hA0YN2TRpW9J2ngTLHEtNOJmXwfHspldRLNYn9Vk+pDJww3B5+UP3H
+DBLMNTBYYel59YfKpV19XGxiA0VDGDhzoPwsMZe2nj3RSWPYWH+kqQeQVtYtki13
+ODWyLdv96f20m0K9U0Rz+1gRSYmVa6RnjqSEQMIRNQKBgQDtha2gAjzXr9RJxmV6
+hPUsqIZuNt131IjDZTKEscwzbJpRFMx5F4avJtCGS7nPaIyVu+SleJw7zOujZHFS
+//LUG8dVgM7Dw7frpNqiMDXxC848LmKj0YK+sZfFHfHnjPBEhcqo9lpFM+VRDbKG
+U21XiD9rrlp939zjqOoHyEw5HQKBgQDkbIhmcCWIWTx5+bNBNGvN8xyeP9PVU3aG
+Yt1ZPpSJ66B4pV7tAHMt+WHGjEWZ2MkRrbCELN+sgMWG/qm9+38i5LXmfUnaWlVW
+nghvUVYG9J379gz1Lt2H9vf5ltEoSd6LnjtLpS4reanenrJdAzU2sx8yKUbR4TbQ
+JP1uFfxLDQKBgQCbLAz9Dtku05jtxaZAP6Jo1YRVdpSDF59tf6xcUkekhNvgAqV+
+qqb7wHDUe55daOEHZWP/0mbHDp4W9aSvY7UBa1BzhJ4P+MosMVwAP1zOKDdIy8j3
+WwV+jUkopuKFsma5bWqzrZXVxgyXQkqSROiXGdTNBW/q8hg9xvl1sh5R5QKBgE6S
+YqzR4KcxAtN2J8nDDV4PRQXOMMCNcBSzxy3ej9uNOGqnf6qIYBYtVQulzn8oCanS
+FAizItFEji1sRdj6vHW1NDivWgsIzZf4zi/0S2IjHIDB1x0zXLJbKlspHJL+LdXa
+vMy9ac88j0jrT7Ec3F4PaSio+BpTnLYmMyJ934W1AoGBAN4O/I9PbABZPRJHC99Z
+A8CfFHC4rZgwnlFYJ6ypVUpN3BUXoTEYLDUoRvMxtaU3CZTZcqsMiPVOfKinMrWH
+vvS2V4cIIw9PEFXaUp3QnAsF+C5Fk+Hx4IlYz5FxcZXqwnp7+wOu84Q1DCXSJrpf
+oh/8F09wrFH4msgmHczBqNCe
+-----END PRIVATE KEY-----`;
+const PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA0+/BldEMn363AGwu9b9Y
+93nquEknHH9Lyqc5Pgs+bMBB8OTZFCWvKPuCX/bvI8LwOOfQOuNXltDez0FTL9WQ
+xs9P48KjgMNRg7k/A/mHEu9T/YDMWUPPGzHc0GbHKnJNNEQFYpQyAPEaRV747XXC
+FNxc0a3QLrrpzpRr8a0K1HVaOHxUn23PQdh/4+vU6JjdCNHz4eVNR+n9EfCFfPFE
+WKt4mPoDYln4eMizJHZg7j4/i3Tdj+PqArfo5w9RhMA2Wc0TZjJUTnB26oPL8Kbw
+zte7T+5UEmmCSbZuNe2vAGws2YbJDD5T1W8Oy1J0NxzK3oAVnr++7OwMgclBGiZl
+eQIDAQAB
+-----END PUBLIC KEY-----`;
+
+/** Where the fake serves its public key, under its storage host. */
+export const WEBHOOK_KEY_PATH = "/.well-known/webhooks.json";
+
+const ALGORITHM = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
+
+export interface FakeWebhooks {
+  /** The public key deliveries are signed for (PEM): give it to the verifier as \`publicKey\`. */
+  readonly publicKey: string;
+  /** Where \`fetch\` serves the key as Cloudflare does (\`data.publicKey\`): give it as \`keyUrl\`. */
+  readonly keyUrl: string;
+  /** The id every delivery gives in \`rtk-webhook-id\`. */
+  readonly webhookId: string;
+  /**
+   * A delivery of \`payload\` to \`url\`, signed: a POST whose body is the payload's JSON (or the
+   * string given, as it is) with \`rtk-signature\`, \`rtk-uuid\` (new for each delivery) and
+   * \`rtk-webhook-id\`.
+   */
+  request(payload: object | string, options: { url: string }): Promise<Request>;
+  /** The answer of \`keyUrl\`. */
+  keyResponse(): Response;
+}
+
+export function createFakeWebhooks(keyUrl: string, webhookId: string): FakeWebhooks {
+  let privateKey: Promise<CryptoKey> | undefined;
+  return {
+    publicKey: PUBLIC_KEY,
+    keyUrl,
+    webhookId,
+    async request(payload, { url }) {
+      const body = typeof payload === "string" ? payload : JSON.stringify(payload);
+      privateKey ??= crypto.subtle.importKey("pkcs8", der(PRIVATE_KEY), ALGORITHM, false, ["sign"]);
+      const signature = await crypto.subtle.sign(ALGORITHM, await privateKey, new TextEncoder().encode(body));
+      return new Request(url, {
+        method: "POST",
+        body,
+        headers: {
+          "content-type": "application/json",
+          "rtk-signature": btoa(String.fromCharCode(...new Uint8Array(signature))),
+          "rtk-uuid": crypto.randomUUID(),
+          "rtk-webhook-id": webhookId,
+        },
+      });
+    },
+    keyResponse: () => Response.json({ success: true, data: { publicKey: PUBLIC_KEY } }),
+  };
+}
+
+/** The DER bytes of a PEM. */
+function der(pem: string): ArrayBuffer {
+  const text = atob(pem.replace(/-----(BEGIN|END) [A-Z ]+-----/g, "").replace(/\s+/g, ""));
+  return Uint8Array.from(text, (char) => char.charCodeAt(0)).buffer;
+}
