@@ -11,6 +11,7 @@ import { benchImports } from "./imports.js";
 import { benchRequests } from "./requests.js";
 import { benchSizes } from "./sizes.js";
 import { benchTestKits } from "./test-kits.js";
+import { benchWebhooks } from "./webhooks.js";
 import { pagination, transcript } from "./workers.js";
 
 const OUT = new URL("../../BENCHMARKS.md", import.meta.url);
@@ -27,7 +28,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/9 per-request cost");
+  log("1/10 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 31, warmups: 3 },
@@ -60,7 +61,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/9 cold import");
+  log("2/10 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -87,7 +88,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/9 bundle size");
+  log("3/10 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -105,7 +106,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/9 pagination");
+  log("4/10 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -158,7 +159,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/9 transcript download and parse");
+  log("5/10 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 5;
   const modes = ["raw", "naive", "papaparse", "ours"] as const;
@@ -216,7 +217,7 @@ async function transcripts(server: Server) {
 }
 
 async function testKits() {
-  log("6/9 test kits: the fake and the Prism mock");
+  log("6/10 test kits: the fake and the Prism mock");
   const result = await benchTestKits(
     quick
       ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
@@ -264,7 +265,7 @@ async function testKits() {
 }
 
 async function exports() {
-  log("7/9 the CLI's export under a rate limit");
+  log("7/10 the CLI's export under a rate limit");
   const options = quick
     ? { sessions: 60, requests: 30, windowMs: 2_000, latencyMs: 20 }
     : { sessions: 500, requests: 150, windowMs: 5_000, latencyMs: 50 };
@@ -297,7 +298,7 @@ async function exports() {
 }
 
 async function cli() {
-  log("8/9 the CLI: start-up, export memory, pacing beside a second client");
+  log("8/10 the CLI: start-up, export memory, pacing beside a second client");
   const start = await benchStart(quick ? 3 : 15, quick ? 1 : 3);
   const bare = start["bare node (node -e 0)"].median;
   const small = quick ? 200 : 1_000;
@@ -354,7 +355,7 @@ async function cli() {
 }
 
 async function devLoop() {
-  log("9/9 developer loop (the README's test command on a fresh clone)");
+  log("9/10 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -369,6 +370,32 @@ async function devLoop() {
   };
 }
 
+async function webhooks() {
+  log("10/10 webhook verification");
+  const result = await benchWebhooks(
+    quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 500, rounds: 15, warmups: 3 },
+  );
+  const raw = result["raw crypto.subtle.verify"];
+  const share = pairedRatio(result.ours, raw).median;
+  return {
+    text: table(
+      ["verifier", "verifications per second, median", "spread", "of raw crypto.subtle.verify, same round"],
+      Object.entries(result).map(([name, summary]) => [
+        name,
+        format(summary.median, 0),
+        spread(summary, 0),
+        `${format(pairedRatio(summary, raw).median * 100, 0)}%`,
+      ]),
+    ),
+    share,
+    figures: {
+      webhookVerify: `${format(result.ours.median, 0)} per second`,
+      webhookRaw: `${format(raw.median, 0)} per second`,
+      webhookShare: `${format(share * 100, 0)}%`,
+    },
+  };
+}
+
 const server = await startServer();
 try {
   const r = await requests(server);
@@ -379,6 +406,7 @@ try {
   const k = await testKits();
   const e = await exports();
   const c = await cli();
+  const w = await webhooks();
   const d = quick
     ? undefined
     : await devLoop().catch((error: Error) => ({ failed: error.message.split("\n")[0] ?? "" }));
@@ -410,6 +438,7 @@ Method: every comparison is measured in the same run, candidates interleaved (A 
 | CLI export paced within 5% of its share's minimum, with no 429 | ${format(c.pacingRatio, 2)}x, ${format(c.pacingLimited, 0)} 429s | ${met(c.pacingRatio <= 1.05 && c.pacingLimited === 0)} |
 | a second client of the token is never refused during an export | ${format(c.otherRefused, 0)} refused | ${met(c.otherRefused === 0)} |
 | at least 5,000 client calls per second through the fake | ${format(k.fakeRate, 0)} (Prism: ${format(k.prismRate, 0)}) | ${met(k.fakeRate >= 5000)} |
+| webhook deliveries verified, a cached key, at least 50% of raw \`crypto.subtle.verify\` | ${format(w.share * 100, 0)}% (${w.figures.webhookVerify}) | ${met(w.share >= 0.5)} |
 
 ## 1. Per-request cost
 
@@ -454,6 +483,12 @@ ${c.text}
 ## 9. Developer loop
 
 ${d === undefined ? "Not run in a quick run." : "failed" in d ? `The test run failed on a fresh clone: ${d.failed}` : d.text}
+
+## 10. Webhook verification
+
+A signed \`meeting.transcript\` delivery of about 600 bytes, verified by \`createWebhookVerifier({ publicKey }).verify({ body, headers })\` (the key imported once and cached), against \`crypto.subtle.verify\` of the same signature over the same bytes with the key already imported. Both are the runtime's WebCrypto (RSASSA-PKCS1-v1_5, 2,048-bit, SHA-256); ours adds reading the headers, decoding the base64 signature, and parsing the JSON.
+
+${w.text}
 `;
   await writeFile(OUT, report);
   const figures = {
@@ -465,6 +500,7 @@ ${d === undefined ? "Not run in a quick run." : "failed" in d ? `The test run fa
     ...k.figures,
     ...e.figures,
     ...c.figures,
+    ...w.figures,
   };
   await writeFile(FIGURES, `${JSON.stringify({ quick, figures }, null, 2)}\n`);
   await writeFigures(figures);

@@ -8,6 +8,7 @@ import { benchImports } from "../src/imports.js";
 import { benchRequests } from "../src/requests.js";
 import { benchSizes } from "../src/sizes.js";
 import { benchTestKits } from "../src/test-kits.js";
+import { benchWebhooks } from "../src/webhooks.js";
 import { pagination, transcript } from "../src/workers.js";
 
 let server: Server;
@@ -99,3 +100,9 @@ test("the CLI: start-up, the export's peak memory, and its pacing beside a secon
   expect(pacing.requests).toBeGreaterThanOrEqual(16);
   expect(pacing.otherSent).toBeGreaterThan(0);
 }, 60_000);
+
+test("webhook verification: ours and raw crypto.subtle.verify both verify", async () => {
+  const result = await benchWebhooks({ batch: 5, rounds: 1, warmups: 0 });
+  expect(Object.keys(result)).toEqual(["raw crypto.subtle.verify", "ours"]);
+  for (const summary of Object.values(result)) expect(summary.median).toBeGreaterThan(0);
+});

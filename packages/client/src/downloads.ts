@@ -32,7 +32,14 @@ export type DownloadFile = "chat" | "transcript" | "summary";
  * its answer's headers (the file then streams for as long as it needs), `deadlineMs` the whole
  * download, link and file; `signal` cancels it, half-way through a file too.
  */
-export type DownloadOptions = CallOptions;
+export interface DownloadOptions extends CallOptions {
+  /**
+   * A download link you already have, such as a webhook event's: used first, unless its
+   * `expiry` has passed; renewed through the API when it has, or when the storage host refuses it.
+   * @example { url: event.transcriptDownloadUrl }
+   */
+  link?: { url: string; expiry?: string | undefined } | undefined;
+}
 
 export interface Downloads {
   /** The session's chat messages, one typed row at a time, parsed as the file streams in. */
@@ -76,6 +83,16 @@ export interface Downloads {
 
 const FORMATS = '"CSV", "JSON", "SRT" or "VTT"';
 
+/** The caller's `link` option, checked: undefined when not given. */
+function givenLink(link: DownloadOptions["link"]): Link | undefined {
+  if (link === undefined) return undefined;
+  if (!isRecord(link) || typeof link.url !== "string" || !["string", "undefined"].includes(typeof link.expiry)) {
+    throw refusal("link", "{ url, expiry? } with strings");
+  }
+  // A link without an expiry is tried as it is, and renewed if the storage host refuses it.
+  return { url: link.url, expiry: link.expiry ?? "" };
+}
+
 /** A transcript format the API serves, CSV when none is given. */
 function transcriptFormat(format: TranscriptFormat | undefined = "CSV"): TranscriptFormat {
   if (!["CSV", "JSON", "SRT", "VTT"].includes(format)) throw refusal("format", FORMATS, format);
@@ -99,8 +116,16 @@ export function createDownloads(client: SessionsClient): Downloads {
   const settings = (client as { [INTERNALS]?: Settings } | null)?.[INTERNALS];
   if (!settings) throw refusal("client", "a client made by createSessionsClient()");
 
-  const open = (operation: string, getLink: () => Promise<Link>, options: DownloadOptions) =>
-    openLink(settings, operation, getLink, options);
+  /** Opens the file behind the caller's link, else (and when that one fails) the link `getLink` asks the API for. */
+  const open = async (operation: string, getLink: () => Promise<Link>, options: DownloadOptions) => {
+    let given = givenLink(options.link);
+    const first = async () => {
+      const link = given;
+      given = undefined;
+      return link ?? getLink();
+    };
+    return openLink(settings, operation, first, options);
+  };
   const chat = (sessionId: string, options: DownloadOptions) =>
     open(
       "downloadChat",

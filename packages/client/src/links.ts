@@ -54,6 +54,7 @@ export async function openLink(
   try {
     let link = await getLink();
     let renewed = false;
+    // An expiry that is not a time (none was given) does not count as passed.
     if (Date.parse(link.expiry) <= Date.now()) {
       link = await getLink();
       renewed = true;

@@ -78,22 +78,17 @@ export interface WebhookEventBase<Name extends string> {
   [field: string]: unknown;
 }
 
+// Only the fields public RealtimeKit backends read are typed; every other field passes through
+// as sent, under the index signature.
+
 /** `meeting.transcript`: the transcript's short-lived download link. */
 export interface TranscriptWebhookEvent extends WebhookEventBase<"meeting.transcript"> {
   transcriptDownloadUrl?: string;
-  transcriptDownloadUrlExpiry?: string;
 }
 
 /** `meeting.summary`: the summary's short-lived download link. */
 export interface SummaryWebhookEvent extends WebhookEventBase<"meeting.summary"> {
   summaryDownloadUrl?: string;
-  summaryDownloadUrlExpiry?: string;
-}
-
-/** `meeting.chatSynced`: the chat's short-lived download link. */
-export interface ChatSyncedWebhookEvent extends WebhookEventBase<"meeting.chatSynced"> {
-  chatDownloadUrl?: string;
-  chatDownloadUrlExpiry?: string;
 }
 
 /** `recording.statusUpdate`: a recording's new status. */
@@ -108,7 +103,7 @@ export interface UnknownWebhookEvent extends WebhookEventBase<string> {}
 export type WebhookEvent =
   | WebhookEventBase<"meeting.started" | "meeting.ended">
   | WebhookEventBase<"meeting.participantJoined" | "meeting.participantLeft">
-  | ChatSyncedWebhookEvent
+  | WebhookEventBase<"meeting.chatSynced">
   | TranscriptWebhookEvent
   | SummaryWebhookEvent
   | RecordingWebhookEvent
@@ -135,6 +130,9 @@ export interface WebhookVerifier {
 /** How long a refreshed key is trusted before a failed signature may fetch it again. */
 const REFRESH_AFTER_MS = 60_000;
 const ALGORITHM = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
+// Made once: a decoder costs more to make than a delivery's body costs to decode.
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
  * A verifier of RealtimeKit's webhook deliveries. The key is fetched once and shared by
@@ -224,7 +222,7 @@ async function read(
     const { body, headers } = input;
     const bytes =
       typeof body === "string"
-        ? new TextEncoder().encode(body)
+        ? encoder.encode(body)
         : body instanceof Uint8Array
           ? new Uint8Array(body)
           : body instanceof ArrayBuffer
@@ -269,7 +267,7 @@ async function check(key: CryptoKey, signature: Uint8Array<ArrayBuffer>, body: U
 function eventOf(body: Uint8Array): WebhookEvent {
   let event: unknown;
   try {
-    event = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    event = JSON.parse(decoder.decode(body));
   } catch (cause) {
     throw new RealtimeKitWebhookError("not-json", "webhook: the body is not JSON", { cause });
   }

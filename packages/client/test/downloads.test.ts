@@ -3,7 +3,7 @@
 // fields hold line breaks, commas and quotes.
 
 import { rejectionOf } from "@realtimekit-sessions/test-kit";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { type ChatRow, createDownloads, RealtimeKitFormatError } from "../src/downloads.js";
 import { createSessionsClient } from "../src/index.js";
 
@@ -128,4 +128,73 @@ test("refuses a file whose last quoted field never closes, naming the record", a
   );
   expect(error).toBeInstanceOf(RealtimeKitFormatError);
   expect((error as Error).message).toMatch(/^downloadChat: the CSV file is malformed near record 3: /);
+});
+
+describe("a link you already have, such as a webhook event's", () => {
+  /** A client whose API hands out `fresh` chat links and whose storage serves only the links in `good`. */
+  function serving(good: string[]) {
+    const asked: string[] = [];
+    const client = createSessionsClient({
+      apiToken: "t",
+      accountId: "a",
+      appId: "b",
+      baseUrl: "https://api.example.com/client/v4",
+      fetch: async (request) => {
+        asked.push(request.url);
+        if (new URL(request.url).host === "api.example.com") {
+          return Response.json({
+            success: true,
+            data: {
+              chat_download_url: "https://files.example.com/fresh.csv",
+              chat_download_url_expiry: "2999-01-01T00:00:00Z",
+            },
+          });
+        }
+        return good.includes(request.url) ? new Response("a,b\n1,2\n") : new Response("expired", { status: 403 });
+      },
+    });
+    return { downloads: createDownloads(client), asked };
+  }
+  const records = async (rows: AsyncIterable<string[]>) => {
+    const all = [];
+    for await (const row of rows) all.push(row);
+    return all;
+  };
+
+  test("is used as it is, and the API is not asked for one", async () => {
+    const { downloads, asked } = serving(["https://files.example.com/event.csv"]);
+    const rows = await records(
+      downloads.downloadChatRecords("s", { link: { url: "https://files.example.com/event.csv" } }),
+    );
+    expect(rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(asked).toEqual(["https://files.example.com/event.csv"]);
+  });
+
+  test("is renewed through the API when its expiry has passed, without fetching it", async () => {
+    const { downloads, asked } = serving(["https://files.example.com/fresh.csv"]);
+    const link = { url: "https://files.example.com/event.csv", expiry: "2020-01-01T00:00:00Z" };
+    expect(await records(downloads.downloadChatRecords("s", { link }))).toHaveLength(2);
+    expect(asked.map((url) => new URL(url).pathname)).toEqual([
+      "/client/v4/accounts/a/realtime/kit/b/sessions/s/chat",
+      "/fresh.csv",
+    ]);
+  });
+
+  test("is renewed through the API once when the storage host refuses it", async () => {
+    const { downloads, asked } = serving(["https://files.example.com/fresh.csv"]);
+    expect(
+      await records(downloads.downloadChatRecords("s", { link: { url: "https://files.example.com/event.csv" } })),
+    ).toHaveLength(2);
+    expect(asked).toHaveLength(3);
+  });
+
+  test("that is not { url, expiry? } is refused before anything is fetched", async () => {
+    const { downloads, asked } = serving([]);
+    const error = await rejectionOf(records(downloads.downloadChatRecords("s", { link: { url: 5 } as never })));
+    expect(error).toMatchObject({ name: "RealtimeKitArgumentError", argument: "link" });
+    expect(asked).toEqual([]);
+  });
 });
