@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { createSessionsClient } from "@realtimekit-sessions/client";
 import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
 import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
@@ -120,15 +121,15 @@ test("the Deno script lists who is in each live session, with only the permissio
   }
 });
 
-test("the Worker lists ended sessions and streams a transcript, with its token as a secret", {
-  timeout: TIMEOUT_MS,
-}, async () => {
+/** The Worker example, bundled as wrangler bundles it and run in workerd (Miniflare) with its config's vars and `bindings`. */
+async function startWorker(bindings: Record<string, string>) {
   const directory = join(EXAMPLES, "worker");
   const config = parse(await readFile(join(directory, "wrangler.jsonc"), "utf8")) as {
     main: string;
     compatibility_date: string;
     compatibility_flags: string[];
     vars: Record<string, string>;
+    kv_namespaces: { binding: string }[];
   };
   const bundle = await build({
     entryPoints: [join(directory, config.main)],
@@ -146,8 +147,16 @@ test("the Worker lists ended sessions and streams a transcript, with its token a
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
     // The config's vars (pointed at the fake's account and app), the secret, and the fake's URL.
-    bindings: { ...config.vars, ...env },
+    bindings: { ...config.vars, ...env, ...bindings },
+    kvNamespaces: config.kv_namespaces.map(({ binding }) => binding),
   });
+  return { worker, config };
+}
+
+test("the Worker lists ended sessions and streams a transcript, with its token as a secret", {
+  timeout: TIMEOUT_MS,
+}, async () => {
+  const { worker, config } = await startWorker({});
   try {
     const list = await worker.dispatchFetch("http://worker.test/sessions");
     const listed = (await list.json()) as { id: string }[];
@@ -168,6 +177,56 @@ test("the Worker lists ended sessions and streams a transcript, with its token a
     );
     expect(missing.status).toBe(404);
     expect(config.vars).not.toHaveProperty("CLOUDFLARE_API_TOKEN");
+  } finally {
+    await worker.dispose();
+  }
+});
+
+test("the Worker verifies a webhook delivery, answers at once, drops its retry, refuses a forgery, and reads the transcript after", {
+  timeout: TIMEOUT_MS,
+}, async () => {
+  const { worker } = await startWorker({
+    REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}/.well-known/webhooks.json`,
+  });
+  try {
+    const session = ended().find(({ transcript }) => transcript.length > 0);
+    const sessionId = session?.session.id ?? "";
+    const remote = createSessionsClient({
+      apiToken: TOKEN,
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: served.baseUrl,
+    });
+    const link = await remote.getTranscriptDownload(sessionId);
+    const payload = {
+      event: "meeting.transcript",
+      meeting: { id: session?.session.associated_id, sessionId },
+      transcriptDownloadUrl: link.transcript_download_url,
+    };
+    /** A delivery as workerd receives it. */
+    const deliver = async (request: Request, body?: string) =>
+      worker.dispatchFetch(request.url, {
+        method: "POST",
+        headers: Object.fromEntries(request.headers),
+        body: body ?? (await request.text()),
+      });
+    const first = await fake.webhooks.request(payload, { url: "http://worker.test/webhook" });
+    const retry = await fake.webhooks.request(payload, { url: "http://worker.test/webhook" });
+    const answers = [await deliver(first.clone()), await deliver(retry)];
+    const forged = await deliver(first, JSON.stringify({ ...payload, meeting: { sessionId: "another" } }));
+
+    expect(await Promise.all(answers.map((answer) => answer.text()))).toEqual(["ok\n", "duplicate\n"]);
+    expect([forged.status, await forged.text()]).toEqual([401, "bad-signature\n"]);
+    // Miniflare types its namespaces loosely; this is all the test reads of one.
+    const kv = (await worker.getKVNamespace("DELIVERIES")) as unknown as { get(key: string): Promise<string | null> };
+    let read: string | null = null;
+    for (let tries = 0; tries < 100 && read === null; tries++) {
+      read = await kv.get(`transcript:${sessionId}`);
+      if (read === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(read).toBe(
+      session?.transcript.map((utterance) => `${utterance.participantName}: ${utterance.text}`).join("\n"),
+    );
   } finally {
     await worker.dispose();
   }

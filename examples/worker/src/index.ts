@@ -1,7 +1,10 @@
 // GET /sessions                     the app's latest ended sessions, as JSON
 // GET /sessions/<id>/transcript     the session's transcript, streamed as text while it downloads
+// POST /webhook                     RealtimeKit's webhook deliveries: verified, de-duplicated,
+//                                   answered at once; a transcript event's rows are read after
 import { createSessionsClient, RealtimeKitApiError, type SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
+import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
 
 export interface Env {
   /** A secret: `wrangler secret put CLOUDFLARE_API_TOKEN`. */
@@ -10,12 +13,28 @@ export interface Env {
   REALTIMEKIT_APP_ID: string;
   /** Only to point the Worker at a mock or a fake of the API. */
   CLOUDFLARE_BASE_URL?: string;
+  /** Only to verify deliveries signed by a fake: where its public key is served. */
+  REALTIMEKIT_WEBHOOK_KEY_URL?: string;
+  /** A KV namespace: the deliveries handled (for a day), and what was read from each transcript. */
+  DELIVERIES: KVNamespace;
 }
+
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+interface KVNamespace {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
+}
+
+// One verifier for the isolate: the public key is fetched once, not per delivery.
+let verifier: ReturnType<typeof createWebhookVerifier> | undefined;
 
 const TRANSCRIPT_RE = /^\/sessions\/([^/]+)\/transcript$/;
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const client = createSessionsClient({
       apiToken: env.CLOUDFLARE_API_TOKEN,
       accountId: env.CLOUDFLARE_ACCOUNT_ID,
@@ -23,6 +42,7 @@ export default {
       baseUrl: env.CLOUDFLARE_BASE_URL,
     });
     const { pathname } = new URL(request.url);
+    if (pathname === "/webhook" && request.method === "POST") return webhook(request, env, ctx, client);
     try {
       if (pathname === "/sessions") {
         const { sessions } = await client.listSessions({ status: "ENDED", per_page: 20 });
@@ -45,6 +65,43 @@ export default {
     }
   },
 };
+
+/**
+ * A webhook delivery: refused unless RealtimeKit signed it; answered 200 at once, and only the
+ * first delivery of an event is acted on (a retried one comes with a new rtk-uuid, so the key
+ * is the webhook and the body). The transcript of a `meeting.transcript` event is read after
+ * the answer, from the link the event carries.
+ */
+async function webhook(request: Request, env: Env, ctx: ExecutionContext, client: SessionsClient): Promise<Response> {
+  verifier ??= createWebhookVerifier(
+    env.REALTIMEKIT_WEBHOOK_KEY_URL ? { keyUrl: env.REALTIMEKIT_WEBHOOK_KEY_URL } : {},
+  );
+  let event: Awaited<ReturnType<typeof verifier.verify>>;
+  try {
+    event = await verifier.verify(request);
+  } catch (error) {
+    if (!(error instanceof RealtimeKitWebhookError)) throw error;
+    // The key's host failing is ours to retry (RealtimeKit sends the delivery again); the rest is theirs.
+    return new Response(`${error.reason}\n`, { status: error.reason === "key-unavailable" ? 503 : 401 });
+  }
+  const key = `delivery:${await deliveryKey(request)}`;
+  if (await env.DELIVERIES.get(key)) return new Response("duplicate\n");
+  await env.DELIVERIES.put(key, event.event, { expirationTtl: 86_400 });
+  const sessionId = event.meeting?.sessionId;
+  if (event.event === "meeting.transcript" && typeof event.transcriptDownloadUrl === "string" && sessionId) {
+    const link = { url: event.transcriptDownloadUrl };
+    ctx.waitUntil(
+      (async () => {
+        const lines: string[] = [];
+        for await (const row of createDownloads(client).downloadTranscript(sessionId, { link })) {
+          lines.push(`${row.participantName}: ${row.text}`);
+        }
+        await env.DELIVERIES.put(`transcript:${sessionId}`, lines.join("\n"));
+      })(),
+    );
+  }
+  return new Response("ok\n");
+}
 
 /** The transcript as "Name: text" lines, sent on while the file is still downloading. */
 async function streamTranscript(client: SessionsClient, sessionId: string): Promise<Response> {
