@@ -86,6 +86,12 @@ export interface TranscriptWebhookEvent extends WebhookEventBase<"meeting.transc
   transcriptDownloadUrl?: string;
 }
 
+/** `meeting.chatSynced`: the chat's short-lived download link. */
+export interface ChatSyncedWebhookEvent extends WebhookEventBase<"meeting.chatSynced"> {
+  chatDownloadUrl?: string;
+  chatDownloadUrlExpiry?: string;
+}
+
 /** `meeting.summary`: the summary's short-lived download link. */
 export interface SummaryWebhookEvent extends WebhookEventBase<"meeting.summary"> {
   summaryDownloadUrl?: string;
@@ -103,7 +109,7 @@ export interface UnknownWebhookEvent extends WebhookEventBase<string> {}
 export type WebhookEvent =
   | WebhookEventBase<"meeting.started" | "meeting.ended">
   | WebhookEventBase<"meeting.participantJoined" | "meeting.participantLeft">
-  | WebhookEventBase<"meeting.chatSynced">
+  | ChatSyncedWebhookEvent
   | TranscriptWebhookEvent
   | SummaryWebhookEvent
   | RecordingWebhookEvent

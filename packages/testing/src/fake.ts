@@ -124,18 +124,25 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
   const mounts: Mount[] = [{ baseUrl, storageUrl: storage.url }];
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
+  const linkTtlMs = whole("linkTtlMs", options.linkTtlMs ?? 3_600_000);
+  const transcriptLayout = options.transcriptLayout ?? "headed";
   const routes = createRoutes({
     sessions,
     sessionById,
     storage,
-    linkTtlMs: whole("linkTtlMs", options.linkTtlMs ?? 3_600_000),
+    linkTtlMs,
     summaryPolls: whole("summaryPolls", options.summaryPolls ?? 0),
-    transcriptLayout: options.transcriptLayout ?? "headed",
+    transcriptLayout,
   });
   const faults = createFaults();
   const api = createApi({ routes, faults, limiter, accountId, appId, apiToken: options.apiToken });
   const requests: RecordedRequest[] = [];
-  const webhooks = createFakeWebhooks(`${storage.url}${WEBHOOK_KEY_PATH}`, WEBHOOK_ID);
+  const webhooks = createFakeWebhooks(`${storage.url}${WEBHOOK_KEY_PATH}`, WEBHOOK_ID, {
+    sessionById,
+    storage,
+    linkTtlMs,
+    transcriptLayout,
+  });
 
   const fake: FakeApi & Mountable = {
     baseUrl,

@@ -24,4 +24,5 @@ export type { TranscriptLayout } from "./files.js";
 export { createRandom, type Random } from "./random.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export type { FakeSession, ParticipantSeed, SessionSeed } from "./seed.js";
+export { WEBHOOK_EVENTS, type WebhookEventName } from "./webhook-events.js";
 export type { FakeWebhooks } from "./webhooks.js";

@@ -3,6 +3,8 @@
 // \`rtk-uuid\` and \`rtk-webhook-id\`), with a key pair of the fake's own whose public half it
 // serves as Cloudflare serves its key: \`data.publicKey\` of a JSON document.
 
+import { type EventContext, type WebhookEventName, webhookEvent } from "./webhook-events.js";
+
 // A throwaway key pair, made for this test kit and published with it: it signs fake deliveries
 // and nothing else. Trust it only where the fake stands in for RealtimeKit.
 const PRIVATE_KEY = `-----BEGIN PRIVATE KEY-----
@@ -61,11 +63,17 @@ export interface FakeWebhooks {
    * \`rtk-webhook-id\`.
    */
   request(payload: object | string, options: { url: string }): Promise<Request>;
+  /**
+   * The payload of `event` about one of the fake's sessions, as the fake delivers it: its
+   * download links work against the fake's storage host.
+   * @example await fake.webhooks.request(fake.webhooks.event("meeting.transcript", id), { url })
+   */
+  event(event: WebhookEventName, sessionId: string): object;
   /** The answer of \`keyUrl\`. */
   keyResponse(): Response;
 }
 
-export function createFakeWebhooks(keyUrl: string, webhookId: string): FakeWebhooks {
+export function createFakeWebhooks(keyUrl: string, webhookId: string, context: EventContext): FakeWebhooks {
   let privateKey: Promise<CryptoKey> | undefined;
   return {
     publicKey: PUBLIC_KEY,
@@ -86,6 +94,7 @@ export function createFakeWebhooks(keyUrl: string, webhookId: string): FakeWebho
         },
       });
     },
+    event: (event, sessionId) => webhookEvent(context, event, sessionId),
     keyResponse: () => Response.json({ success: true, data: { publicKey: PUBLIC_KEY } }),
   };
 }

@@ -56,7 +56,7 @@ afterAll(async () => {
 });
 
 test("both READMEs have the examples this test runs", () => {
-  expect(blocks(own, "ts")).toHaveLength(5);
+  expect(blocks(own, "ts")).toHaveLength(6);
   expect(blocks(testingSection, "ts")).toHaveLength(1);
   expect(scripts).toHaveLength(1);
 });

@@ -1,8 +1,10 @@
 // The fake's deliveries, verified by the client as RealtimeKit's would be: with the key given
 // as a PEM, or fetched from where the fake serves it.
+import { createSessionsClient } from "@realtimekit-sessions/client";
+import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
-import { expect, test } from "vitest";
-import { createFakeApi } from "../src/index.js";
+import { describe, expect, test } from "vitest";
+import { createFakeApi, WEBHOOK_EVENTS } from "../src/index.js";
 
 const PAYLOAD = { event: "meeting.ended", meeting: { id: "m-1", sessionId: "s-1" } };
 
@@ -43,4 +45,51 @@ test("a delivery changed on the way is refused", async () => {
     .verify(tampered)
     .catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(RealtimeKitWebhookError);
+});
+
+describe("event factories", () => {
+  test("every listed event verifies once signed, and its download links read through the client", async () => {
+    const fake = createFakeApi({ seed: 3, sessions: 20 });
+    const ended = fake.sessions.find(
+      ({ session, transcript, chat, participants }) =>
+        session.status === "ENDED" && transcript.length > 0 && chat.length > 0 && participants.length > 0,
+    );
+    const sessionId = ended?.session.id ?? "";
+    const verifier = createWebhookVerifier({ publicKey: fake.webhooks.publicKey });
+    const client = createSessionsClient({
+      apiToken: "t",
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+    });
+    const downloads = createDownloads(client);
+    for (const name of WEBHOOK_EVENTS) {
+      const payload = fake.webhooks.event(name, sessionId);
+      const event = await verifier.verify(
+        await fake.webhooks.request(payload, { url: "https://backend.example.com/webhook" }),
+      );
+      expect(event).toEqual(JSON.parse(JSON.stringify(payload)));
+      expect(event.event).toBe(name);
+    }
+    const transcript = fake.webhooks.event("meeting.transcript", sessionId) as { transcriptDownloadUrl: string };
+    const rows = [];
+    for await (const row of downloads.downloadTranscript(sessionId, {
+      link: { url: transcript.transcriptDownloadUrl },
+    }))
+      rows.push(row.text);
+    expect(rows).toEqual(ended?.transcript.map((utterance) => utterance.text));
+    const summary = fake.webhooks.event("meeting.summary", sessionId) as { summaryDownloadUrl: string };
+    expect(await downloads.downloadSummary(sessionId, { link: { url: summary.summaryDownloadUrl } })).toBe(
+      ended?.summary.text,
+    );
+  });
+
+  test("an unknown event or session is a TypeError naming it", () => {
+    const fake = createFakeApi();
+    expect(() => fake.webhooks.event("meeting.nope" as never, fake.sessions[0]?.session.id ?? "")).toThrow(
+      /meeting\.nope/,
+    );
+    expect(() => fake.webhooks.event("meeting.started", "no-such-session")).toThrow(/no-such-session/);
+  });
 });
