@@ -10,6 +10,7 @@ import { addPeerReport } from "./commands/peer-report.js";
 import { addSessions } from "./commands/sessions.js";
 import { addSummary } from "./commands/summary.js";
 import { addTranscript } from "./commands/transcript.js";
+import { addWebhooks } from "./commands/webhooks.js";
 import { type Context, contextOf, type GlobalOptions } from "./context.js";
 import type { Io } from "./io.js";
 
@@ -56,6 +57,7 @@ export function createProgram(io: Io, output: OutputConfiguration) {
   addTranscript(program, context);
   addSummary(program, context);
   addExport(program, context);
+  addWebhooks(program, context);
   return program;
 }
 

@@ -38,7 +38,7 @@ describe("help and version", () => {
     },
   );
 
-  test("every command is covered: the program has nine commands and one group", () => {
+  test("every command is covered: the program has eleven commands and two groups", () => {
     expect(commandPaths().map((path) => path.join(" "))).toEqual([
       "",
       "sessions",
@@ -51,6 +51,9 @@ describe("help and version", () => {
       "transcript",
       "summary",
       "export",
+      "webhooks",
+      "webhooks key",
+      "webhooks trigger",
     ]);
   });
 
