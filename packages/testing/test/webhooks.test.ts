@@ -66,11 +66,13 @@ describe("event factories", () => {
     const downloads = createDownloads(client);
     for (const name of WEBHOOK_EVENTS) {
       const payload = fake.webhooks.event(name, sessionId);
-      const event = await verifier.verify(
-        await fake.webhooks.request(payload, { url: "https://backend.example.com/webhook" }),
-      );
-      expect(event).toEqual(JSON.parse(JSON.stringify(payload)));
-      expect(event.event).toBe(name);
+      const request = await fake.webhooks.request(payload, { url: "https://backend.example.com/webhook" });
+      const raw = { body: await request.clone().text(), headers: Object.fromEntries(request.headers) };
+      // From both input shapes: the Request, and its raw body and headers.
+      for (const event of [await verifier.verify(request), await verifier.verify(raw)]) {
+        expect(event).toEqual(JSON.parse(JSON.stringify(payload)));
+        expect(event.event).toBe(name);
+      }
     }
     const transcript = fake.webhooks.event("meeting.transcript", sessionId) as { transcriptDownloadUrl: string };
     const rows = [];
