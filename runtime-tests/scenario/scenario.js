@@ -7,7 +7,7 @@
 // the test compares with the same scenario's result on the host's Node.js.
 import { createSessionsClient, RealtimeKitApiError, RealtimeKitError } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
-import { createWebhookVerifier, deliveryKey } from "@realtimekit-sessions/client/webhooks";
+import { createWebhookVerifier, deliveryKey, isWebhookEvent } from "@realtimekit-sessions/client/webhooks";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 
 /** The fake's data: the same on every runtime for this seed. */
@@ -106,7 +106,7 @@ export async function runScenario(options = {}) {
   const body = await delivery.clone().text();
   const webhooks = {
     event: verified.event,
-    sessionId: verified.meeting?.sessionId,
+    sessionId: isWebhookEvent(verified, "meeting.transcript") ? verified.meeting?.sessionId : undefined,
     key: await deliveryKey(delivery),
     tampered: await verifier.verify({ body: `${body} `, headers: delivery.headers }).catch(described),
   };

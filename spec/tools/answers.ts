@@ -85,3 +85,17 @@ export async function problemsOf(
   }
   return { checked: { operationId: operation.operationId, status }, problems };
 }
+
+/** The problems of a webhook delivery's payload against the spec's `webhooks` entry for `event` (none when it is valid). */
+export function webhookProblems(event: string, payload: unknown): string[] {
+  const ref = `spec#/${pointer("webhooks", event, "post", "requestBody", "content", "application/json", "schema")}`;
+  let validate = validators.get(ref);
+  if (!validate) {
+    validate = ajv.getSchema(ref);
+    if (!validate) throw new Error(`the spec has no webhook ${event}`);
+    validators.set(ref, validate);
+  }
+  return validate(payload)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message}`);
+}

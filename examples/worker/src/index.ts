@@ -4,7 +4,12 @@
 //                                   answered at once; a transcript event's rows are read after
 import { createSessionsClient, RealtimeKitApiError, type SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
-import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
+import {
+  createWebhookVerifier,
+  deliveryKey,
+  isWebhookEvent,
+  RealtimeKitWebhookError,
+} from "@realtimekit-sessions/client/webhooks";
 
 export interface Env {
   /** A secret: `wrangler secret put CLOUDFLARE_API_TOKEN`. */
@@ -87,8 +92,8 @@ async function webhook(request: Request, env: Env, ctx: ExecutionContext, client
   const key = `delivery:${await deliveryKey(request)}`;
   if (await env.DELIVERIES.get(key)) return new Response("duplicate\n");
   await env.DELIVERIES.put(key, event.event, { expirationTtl: 86_400 });
-  const sessionId = event.meeting?.sessionId;
-  if (event.event === "meeting.transcript" && typeof event.transcriptDownloadUrl === "string" && sessionId) {
+  const sessionId = isWebhookEvent(event, "meeting.transcript") ? event.meeting?.sessionId : undefined;
+  if (isWebhookEvent(event, "meeting.transcript") && event.transcriptDownloadUrl && sessionId) {
     const link = { url: event.transcriptDownloadUrl };
     ctx.waitUntil(
       (async () => {

@@ -11,6 +11,7 @@
 // PEM at `data.publicKey` of https://api.realtime.cloudflare.com/.well-known/webhooks.json.
 import { objectOf, refusal } from "./arguments.js";
 import { isRecord, RealtimeKitError } from "./errors.js";
+import type { components } from "./generated/schema.js";
 
 /** Where Cloudflare publishes the public key of RealtimeKit's webhooks. */
 export const WEBHOOK_KEY_URL = "https://api.realtime.cloudflare.com/.well-known/webhooks.json";
@@ -49,72 +50,59 @@ export type WebhookInput =
       headers: Headers | Record<string, string | readonly string[] | undefined>;
     };
 
+type Schemas = components["schemas"];
+
 /** The events the Webhooks API's `events` enum lists. */
-export type WebhookEventName =
-  | "meeting.started"
-  | "meeting.ended"
-  | "meeting.participantJoined"
-  | "meeting.participantLeft"
-  | "meeting.chatSynced"
-  | "meeting.transcript"
-  | "meeting.summary"
-  | "recording.statusUpdate"
-  | "livestreaming.statusUpdate";
+export type WebhookEventName = KnownWebhookEvent["event"];
 
-/** The meeting an event is about. Fields beyond these pass through as sent. */
-export interface WebhookMeeting {
-  /** ID of the meeting (RealtimeKit's `meeting_id`). */
-  id?: string;
-  /** ID of the session the event belongs to. */
-  sessionId?: string;
-  title?: string;
-  [field: string]: unknown;
-}
+/** The meeting an event is about, as the spec describes it (fields not listed pass through). */
+export type WebhookMeeting = Schemas["WebhookMeeting"];
 
-/** What every event carries: its name and, for meeting events, the meeting. Other fields pass through. */
-export interface WebhookEventBase<Name extends string> {
-  event: Name;
-  meeting?: WebhookMeeting;
-  [field: string]: unknown;
-}
+// Each event's payload is the spec's (spec/openapi.yaml, `webhooks:`), where each names its
+// sources; fields not listed pass through as sent.
+export type MeetingStartedWebhookEvent = Schemas["MeetingStartedEvent"];
+export type MeetingEndedWebhookEvent = Schemas["MeetingEndedEvent"];
+export type ParticipantJoinedWebhookEvent = Schemas["ParticipantJoinedEvent"];
+export type ParticipantLeftWebhookEvent = Schemas["ParticipantLeftEvent"];
+export type ChatSyncedWebhookEvent = Schemas["ChatSyncedEvent"];
+export type TranscriptWebhookEvent = Schemas["TranscriptEvent"];
+export type SummaryWebhookEvent = Schemas["SummaryEvent"];
+export type RecordingWebhookEvent = Schemas["RecordingStatusEvent"];
+export type LivestreamingWebhookEvent = Schemas["LivestreamingStatusEvent"];
 
-// Only the fields public RealtimeKit backends read are typed; every other field passes through
-// as sent, under the index signature.
-
-/** `meeting.transcript`: the transcript's short-lived download link. */
-export interface TranscriptWebhookEvent extends WebhookEventBase<"meeting.transcript"> {
-  transcriptDownloadUrl?: string;
-}
-
-/** `meeting.chatSynced`: the chat's short-lived download link. */
-export interface ChatSyncedWebhookEvent extends WebhookEventBase<"meeting.chatSynced"> {
-  chatDownloadUrl?: string;
-  chatDownloadUrlExpiry?: string;
-}
-
-/** `meeting.summary`: the summary's short-lived download link. */
-export interface SummaryWebhookEvent extends WebhookEventBase<"meeting.summary"> {
-  summaryDownloadUrl?: string;
-}
-
-/** `recording.statusUpdate`: a recording's new status. */
-export interface RecordingWebhookEvent extends WebhookEventBase<"recording.statusUpdate"> {
-  recording?: { id?: string; status?: string; meetingId?: string; [field: string]: unknown };
-}
-
-/** An event of a name the Webhooks API did not list when this client was released, as sent. */
-export interface UnknownWebhookEvent extends WebhookEventBase<string> {}
-
-/** A verified delivery: one of the listed events, or an unknown one, as sent. */
-export type WebhookEvent =
-  | WebhookEventBase<"meeting.started" | "meeting.ended">
-  | WebhookEventBase<"meeting.participantJoined" | "meeting.participantLeft">
+type KnownWebhookEvent =
+  | MeetingStartedWebhookEvent
+  | MeetingEndedWebhookEvent
+  | ParticipantJoinedWebhookEvent
+  | ParticipantLeftWebhookEvent
   | ChatSyncedWebhookEvent
   | TranscriptWebhookEvent
   | SummaryWebhookEvent
   | RecordingWebhookEvent
-  | WebhookEventBase<"livestreaming.statusUpdate">
-  | UnknownWebhookEvent;
+  | LivestreamingWebhookEvent;
+
+/** An event of a name the Webhooks API did not list when this client was released, as sent. */
+export interface UnknownWebhookEvent {
+  event: string;
+  [field: string]: unknown;
+}
+
+/** A verified delivery: one of the listed events, or an unknown one, as sent. */
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
+
+/**
+ * Whether `event` is the listed event `name`, narrowing it to that event's type: `event.event
+ * === name` alone leaves the unknown-event member in the union, since any name could be one.
+ *
+ * @example
+ * if (isWebhookEvent(event, "meeting.transcript")) event.transcriptDownloadUrl; // string | undefined
+ */
+export function isWebhookEvent<Name extends WebhookEventName>(
+  event: WebhookEvent,
+  name: Name,
+): event is Extract<KnownWebhookEvent, { event: Name }> {
+  return event.event === name;
+}
 
 export interface WebhookVerifierOptions {
   /** The public key (PEM). Without it, the key is fetched from `keyUrl` and cached. */

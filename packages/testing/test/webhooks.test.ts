@@ -3,6 +3,7 @@
 import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
+import { webhookProblems } from "@realtimekit-sessions/spec/tools/answers";
 import { describe, expect, test } from "vitest";
 import { createFakeApi, WEBHOOK_EVENTS } from "../src/index.js";
 
@@ -48,7 +49,7 @@ test("a delivery changed on the way is refused", async () => {
 });
 
 describe("event factories", () => {
-  test("every listed event verifies once signed, and its download links read through the client", async () => {
+  test("every listed event is valid against the spec's webhooks, verifies once signed, and its links read through the client", async () => {
     const fake = createFakeApi({ seed: 3, sessions: 20 });
     const ended = fake.sessions.find(
       ({ session, transcript, chat, participants }) =>
@@ -69,6 +70,7 @@ describe("event factories", () => {
       const request = await fake.webhooks.request(payload, { url: "https://backend.example.com/webhook" });
       const raw = { body: await request.clone().text(), headers: Object.fromEntries(request.headers) };
       // From both input shapes: the Request, and its raw body and headers.
+      expect(webhookProblems(name, payload), name).toEqual([]);
       for (const event of [await verifier.verify(request), await verifier.verify(raw)]) {
         expect(event).toEqual(JSON.parse(JSON.stringify(payload)));
         expect(event.event).toBe(name);

@@ -223,7 +223,188 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "meeting.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A meeting started: its first participant joined.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookMeetingStarted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A meeting ended: its last participant left, or the host ended it.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookMeetingEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.participantJoined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A participant joined a meeting.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookParticipantJoined"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.participantLeft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A participant left a meeting.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookParticipantLeft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.chatSynced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The chat of a session is ready to download.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookChatSynced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The transcript of a session is ready to download.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookTranscript"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "meeting.summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The AI summary of a session is ready to download.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookSummary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "recording.statusUpdate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A recording changed status.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookRecordingStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "livestreaming.statusUpdate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A livestream changed status.
+         * @description Signed as every delivery is (`rtk-signature` over the raw body); the payload's sources are in its schema.
+         */
+        post: operations["webhookLivestreamingStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description A failure, in the envelope of whichever layer answered. */
@@ -722,6 +903,123 @@ export interface components {
             quality_mos?: components["schemas"]["PercentileStats"];
             rtt?: components["schemas"]["LatencyCumulative"];
         };
+        /** @description The meeting an event is about, as the predecessor's Webhook Events List shows it (`roomName` only for meetings made with its v1 APIs). Fields not listed pass through. */
+        WebhookMeeting: {
+            /** @description ID of the meeting. */
+            id?: string;
+            /** @description ID of the session the event belongs to. */
+            sessionId?: string;
+            title?: string;
+            roomName?: string;
+            status?: string;
+            createdAt?: string;
+            startedAt?: string;
+            endedAt?: string;
+            organizedBy?: {
+                id?: string;
+                name?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Source - the predecessor's Webhook Events List, `meeting.started`. */
+        MeetingStartedEvent: {
+            /** @constant */
+            event: "meeting.started";
+            meeting?: components["schemas"]["WebhookMeeting"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Source - the predecessor's Webhook Events List, `meeting.ended`; `reason` is `HOST_ENDED_MEETING` or `ALL_PARTICIPANTS_LEFT` there (not an enum here, so that a new reason passes). */
+        MeetingEndedEvent: {
+            /** @constant */
+            event: "meeting.ended";
+            meeting?: components["schemas"]["WebhookMeeting"];
+            reason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The participant of a join or leave. The predecessor's Participant interface names `userDisplayName`; no published payload shows the rest, which pass through. */
+        WebhookParticipant: {
+            userDisplayName?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ParticipantJoinedEvent: {
+            /** @constant */
+            event: "meeting.participantJoined";
+            meeting?: components["schemas"]["WebhookMeeting"];
+            participant?: components["schemas"]["WebhookParticipant"];
+        } & {
+            [key: string]: unknown;
+        };
+        ParticipantLeftEvent: {
+            /** @constant */
+            event: "meeting.participantLeft";
+            meeting?: components["schemas"]["WebhookMeeting"];
+            participant?: components["schemas"]["WebhookParticipant"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The fields RealtimeKit backends in public code read; some read the meeting's ids at the top level (`meetingId`, `sessionId`), others under `meeting`. Both are described. */
+        ChatSyncedEvent: {
+            /** @constant */
+            event: "meeting.chatSynced";
+            meeting?: components["schemas"]["WebhookMeeting"];
+            meetingId?: string;
+            sessionId?: string;
+            /** @description A short-lived link to the chat's CSV file (the layout `getChatDownload`'s file has). */
+            chatDownloadUrl?: string;
+            chatDownloadUrlExpiry?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The fields RealtimeKit backends in public code read. */
+        TranscriptEvent: {
+            /** @constant */
+            event: "meeting.transcript";
+            meeting?: components["schemas"]["WebhookMeeting"];
+            /** @description A short-lived link to the transcript file. */
+            transcriptDownloadUrl?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The fields RealtimeKit backends in public code read. */
+        SummaryEvent: {
+            /** @constant */
+            event: "meeting.summary";
+            meeting?: components["schemas"]["WebhookMeeting"];
+            /** @description A short-lived link to the summary (Markdown). */
+            summaryDownloadUrl?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The fields RealtimeKit backends in public code read. */
+        RecordingStatusEvent: {
+            /** @constant */
+            event: "recording.statusUpdate";
+            recording?: {
+                id?: string;
+                /** @description Such as `UPLOADED` or `ERRORED`. */
+                status?: string;
+                meetingId?: string;
+                outputFileName?: string;
+                fileSize?: number;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description No payload of this event is public; every field beyond `event` passes through. */
+        LivestreamingStatusEvent: {
+            /** @constant */
+            event: "livestreaming.statusUpdate";
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description One page of sessions. */
@@ -950,6 +1248,12 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+        WebhookSignature: string;
+        /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+        WebhookDelivery: string;
+        /** @description The id of the webhook the delivery is for. */
+        WebhookId: string;
         /** @description The Cloudflare account ID. */
         AccountId: string;
         /** @description The RealtimeKit app ID. */
@@ -1269,6 +1573,267 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
+        };
+    };
+    webhookMeetingStarted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingStartedEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookMeetingEnded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingEndedEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookParticipantJoined: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantJoinedEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookParticipantLeft: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantLeftEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookChatSynced: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatSyncedEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTranscript: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranscriptEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookSummary: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SummaryEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookRecordingStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingStatusEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookLivestreamingStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Base64 RSASSA-PKCS1-v1_5 SHA-256 signature of the raw body (Cloudflare's webhooks guide). Verify it over the bytes as they arrived, never over a re-serialised body. */
+                "rtk-signature": components["parameters"]["WebhookSignature"];
+                /** @description The delivery's id. A retried delivery comes with a new one (seen by RealtimeKit backends in public code), so it does not identify the event: de-duplicate by the webhook id and the body. */
+                "rtk-uuid"?: components["parameters"]["WebhookDelivery"];
+                /** @description The id of the webhook the delivery is for. */
+                "rtk-webhook-id"?: components["parameters"]["WebhookId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LivestreamingStatusEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted. Answer 2xx at once; a delivery without one is sent again, with a new `rtk-uuid`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
