@@ -29,6 +29,10 @@ const commands = fc.constantFrom(
   ["transcript"],
   ["summary"],
   ["export"],
+  ["webhooks"],
+  ["webhooks", "key"],
+  ["webhooks", "trigger", "meeting.transcript"],
+  ["webhooks", "trigger", "meeting.nope"],
   [],
 );
 const flags = fc.constantFrom(
@@ -54,6 +58,8 @@ const flags = fc.constantFrom(
   "--files",
   "--concurrency",
   "--max-share",
+  "--to",
+  "--session",
   "--json",
   "--verbose",
   "--timeout",
@@ -88,6 +94,8 @@ const values = fc.oneof(
     "/proc/version/x",
     "/dev/full",
     "http://127.0.0.1:1",
+    "http://127.0.0.1:1/webhook",
+    "meeting.ended",
     "http://[::1",
     "",
     " ",

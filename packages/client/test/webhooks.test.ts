@@ -269,3 +269,41 @@ test("property: any change to the body, the signature or the key is refused; the
     { seed: 20261130, numRuns: 60 },
   );
 }, 60_000);
+
+test("property: any input settles, refused only with a RealtimeKitWebhookError, no stack trace in its message", async () => {
+  const verifier = createWebhookVerifier({ publicKey: key.pem });
+  const signed = await delivery();
+  const headerValues = fc.oneof(
+    fc.string(),
+    fc.constant(signed.headers["rtk-signature"]),
+    fc.array(fc.string(), { maxLength: 2 }),
+  );
+  const inputs = fc.oneof(
+    fc.anything({ maxDepth: 2 }),
+    fc.record(
+      {
+        body: fc.oneof(fc.string(), fc.uint8Array(), fc.constant(signed.body), fc.anything({ maxDepth: 1 })),
+        headers: fc.oneof(
+          fc.dictionary(fc.constantFrom("rtk-signature", "RTK-SIGNATURE", "rtk-webhook-id", "x"), headerValues),
+          fc.anything({ maxDepth: 1 }),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  );
+  await fc.assert(
+    fc.asyncProperty(inputs, async (input) => {
+      const outcome = await verifier.verify(input as WebhookInput).then(
+        (event) => ({ event }),
+        (error: unknown) => ({ error }),
+      );
+      if ("error" in outcome) {
+        expect(outcome.error).toBeInstanceOf(RealtimeKitWebhookError);
+        expect((outcome.error as Error).message).not.toMatch(/\n\s+at /);
+      } else {
+        expect(typeof outcome.event.event).toBe("string");
+      }
+    }),
+    { seed: 20261130, numRuns: 300 },
+  );
+});
