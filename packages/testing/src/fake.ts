@@ -9,7 +9,7 @@ import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes } from "./routes.js";
 import { type FakeSession, indexOfSessionId, type SessionSeed, seedSessions } from "./seed.js";
 import { createStorage } from "./storage.js";
-import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_KEY_PATH } from "./webhooks.js";
+import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_KEY_PATH, type WebhookDelivery } from "./webhooks.js";
 
 export type { FaultOptions } from "./faults.js";
 export type { OperationName };
@@ -89,6 +89,13 @@ export interface FakeApi {
   fail(operation: OperationName, fault?: FaultOptions): void;
   /** RealtimeKit's webhooks, played: signed deliveries and the key to verify them. */
   readonly webhooks: FakeWebhooks;
+  /**
+   * Ends a live session now, as its last participant leaving would: it and its participants
+   * still in the call get an end, it gets a chat and a transcript, and the subscribers of
+   * `webhooks` get `meeting.ended`, then `meeting.chatSynced` and `meeting.transcript`, in that
+   * order. Resolves once every delivery was answered.
+   */
+  endSession(sessionId: string): Promise<WebhookDelivery[]>;
 }
 
 const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -133,6 +140,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     linkTtlMs,
     summaryPolls: whole("summaryPolls", options.summaryPolls ?? 0),
     transcriptLayout,
+    // With a webhook subscribed, a summary asked for is made at once and delivered, as the real
+    // service tells a registered webhook; without one, it takes `summaryPolls` polls as before.
+    summaryRequested(record) {
+      if (!webhooks.subscribed) return;
+      record.summary.state = "ready";
+      void webhooks.deliver("meeting.summary", record.session.id);
+    },
   });
   const faults = createFaults();
   const api = createApi({ routes, faults, limiter, accountId, appId, apiToken: options.apiToken });
@@ -193,6 +207,17 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
 
     fail(operation, fault = {}) {
       faults.add(operation, fault);
+    },
+
+    async endSession(sessionId) {
+      const record = sessionById(sessionId);
+      if (!record) throw new TypeError(`fake.endSession(): the fake has no session ${JSON.stringify(sessionId)}`);
+      if (record.status !== "LIVE") throw new TypeError(`fake.endSession(): session ${sessionId} has already ended`);
+      record.end(new Date().toISOString());
+      const deliveries = await webhooks.deliver("meeting.ended", sessionId);
+      if (record.chat.length > 0) deliveries.push(...(await webhooks.deliver("meeting.chatSynced", sessionId)));
+      if (record.transcript.length > 0) deliveries.push(...(await webhooks.deliver("meeting.transcript", sessionId)));
+      return deliveries;
     },
   };
   return fake;

@@ -20,6 +20,8 @@ export interface RouteContext {
   linkTtlMs: number;
   summaryPolls: number;
   transcriptLayout: TranscriptLayout;
+  /** Called when a summary is asked for that was not being made. */
+  summaryRequested?(record: FakeSession): void;
 }
 
 const PEER_REPORT_SECTIONS = {
@@ -160,6 +162,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
       if (record.summary.state === "none") {
         record.summary.state = "generating";
         record.summary.pollsLeft = context.summaryPolls;
+        context.summaryRequested?.(record);
       }
       return {
         data: { session_id: record.session.id, status: record.summary.state === "ready" ? "COMPLETED" : "IN_PROGRESS" },

@@ -72,7 +72,8 @@ const PARTS = { session: 2, participants: 3, chat: 4, transcript: 5, reports: 6,
 export class LazySession implements FakeSession, Outline {
   /** The id a seed gave the session, if any. */
   readonly givenId: string | undefined;
-  readonly status: "LIVE" | "ENDED";
+  /** Changes once, when a live session ends (`end()`). */
+  status: "LIVE" | "ENDED";
   readonly startedMs: number;
   readonly createdMs: number;
   readonly participantCount: number;
@@ -247,6 +248,24 @@ export class LazySession implements FakeSession, Outline {
       pollsLeft: 0,
     };
     return this.#summary;
+  }
+
+  /**
+   * Ends a live session at `endedAt`: the session and its participants who were still in the
+   * call get that end, and its chat and transcript are made as an ended session's are.
+   */
+  end(endedAt: string): void {
+    const session = this.session;
+    const participants = this.participants;
+    this.status = "ENDED";
+    this.#session = { ...session, status: "ENDED", ended_at: endedAt };
+    this.#listed = undefined;
+    this.#participants = participants.map((participant) =>
+      participant.left_at ? participant : { ...participant, left_at: endedAt },
+    );
+    this.#chat = undefined;
+    this.#transcript = undefined;
+    this.#summary = undefined;
   }
 
   #speaker(random: Random): Participant | undefined {

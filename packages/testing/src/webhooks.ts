@@ -69,13 +69,35 @@ export interface FakeWebhooks {
    * @example await fake.webhooks.request(fake.webhooks.event("meeting.transcript", id), { url })
    */
   event(event: WebhookEventName, sessionId: string): object;
+  /**
+   * Sends every delivery of the events given (all by default) to `target`, as the real
+   * service sends to a registered webhook: a handler you pass, called with the signed Request,
+   * or a URL, POSTed to with the global fetch. Returns the function that ends the subscription.
+   * Deliveries follow `fake.endSession()` and summaries generated through the API.
+   */
+  subscribe(target: WebhookTarget, options?: { events?: readonly WebhookEventName[] | undefined }): () => void;
+  /** Delivers event `event` about session `sessionId` to every subscriber of it, and resolves once all answered. */
+  deliver(event: WebhookEventName, sessionId: string): Promise<WebhookDelivery[]>;
+  /** Whether anything subscribed. */
+  readonly subscribed: boolean;
   /** The answer of \`keyUrl\`. */
   keyResponse(): Response;
 }
 
+/** Where deliveries go: your handler, or your endpoint's URL. */
+export type WebhookTarget = string | ((request: Request) => Response | Promise<Response>);
+
+/** One delivery to one subscriber: the status it answered, or why it got none. */
+export interface WebhookDelivery {
+  event: WebhookEventName;
+  status: number | undefined;
+  error?: unknown;
+}
+
 export function createFakeWebhooks(keyUrl: string, webhookId: string, context: EventContext): FakeWebhooks {
   let privateKey: Promise<CryptoKey> | undefined;
-  return {
+  const subscriptions = new Set<{ target: WebhookTarget; events: readonly WebhookEventName[] | undefined }>();
+  const webhooks: FakeWebhooks = {
     publicKey: PUBLIC_KEY,
     keyUrl,
     webhookId,
@@ -95,8 +117,37 @@ export function createFakeWebhooks(keyUrl: string, webhookId: string, context: E
       });
     },
     event: (event, sessionId) => webhookEvent(context, event, sessionId),
+    subscribe(target, { events } = {}) {
+      if (typeof target !== "string" && typeof target !== "function") {
+        throw new TypeError("fake.webhooks.subscribe(): the target is a handler function or a URL");
+      }
+      const subscription = { target, events };
+      subscriptions.add(subscription);
+      return () => void subscriptions.delete(subscription);
+    },
+    async deliver(event, sessionId) {
+      const payload = webhookEvent(context, event, sessionId);
+      const deliveries: WebhookDelivery[] = [];
+      for (const { target, events } of subscriptions) {
+        if (events && !events.includes(event)) continue;
+        const url = typeof target === "string" ? target : "https://webhook.realtimekit-fake.test/";
+        const request = await webhooks.request(payload, { url });
+        try {
+          const response = await (typeof target === "string" ? fetch(request) : target(request));
+          await response.body?.cancel().catch(() => {});
+          deliveries.push({ event, status: response.status });
+        } catch (error) {
+          deliveries.push({ event, status: undefined, error });
+        }
+      }
+      return deliveries;
+    },
+    get subscribed() {
+      return subscriptions.size > 0;
+    },
     keyResponse: () => Response.json({ success: true, data: { publicKey: PUBLIC_KEY } }),
   };
+  return webhooks;
 }
 
 /** The DER bytes of a PEM. */

@@ -1,5 +1,7 @@
 // The fake's deliveries, verified by the client as RealtimeKit's would be: with the key given
 // as a PEM, or fetched from where the fake serves it.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
@@ -95,5 +97,122 @@ describe("event factories", () => {
       /meeting\.nope/,
     );
     expect(() => fake.webhooks.event("meeting.started", "no-such-session")).toThrow(/no-such-session/);
+  });
+});
+
+describe("the lifecycle: what the fake delivers, and when", () => {
+  const liveFake = () =>
+    createFakeApi({ sessions: [{ status: "LIVE", participants: 3 }, { status: "ENDED" }], apiToken: "test" });
+  const clientOf = (fake: ReturnType<typeof createFakeApi>) =>
+    createSessionsClient({
+      apiToken: "test",
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: fake.baseUrl,
+      fetch: fake.fetch,
+    });
+
+  test("ending a live session delivers meeting.ended, then the chat and the transcript, signed, and the API shows it ended", async () => {
+    const fake = liveFake();
+    const live = fake.sessions[0];
+    const sessionId = live?.session.id ?? "";
+    const received: Request[] = [];
+    fake.webhooks.subscribe((request) => {
+      received.push(request);
+      return new Response(null, { status: 204 });
+    });
+
+    const deliveries = await fake.endSession(sessionId);
+
+    const verifier = createWebhookVerifier({ publicKey: fake.webhooks.publicKey });
+    const events = await Promise.all(received.map((request) => verifier.verify(request)));
+    expect(events.map((event) => event.event)).toEqual(
+      ["meeting.ended", "meeting.chatSynced", "meeting.transcript"].filter(
+        (name) => name !== "meeting.chatSynced" || (live?.chat.length ?? 0) > 0,
+      ),
+    );
+    expect(deliveries.every((delivery) => delivery.status === 204)).toBe(true);
+    const client = clientOf(fake);
+    const session = await client.getSession(sessionId);
+    expect([session.status, typeof session.ended_at]).toEqual(["ENDED", "string"]);
+    const { sessions } = await client.listSessions({ status: "LIVE" });
+    expect(sessions.map((listed) => listed.id)).not.toContain(sessionId);
+    const participants = await client.listParticipants(sessionId);
+    expect(participants.participants.every((participant) => participant.left_at)).toBe(true);
+    const transcriptEvent = events.at(-1) as { transcriptDownloadUrl: string };
+    const rows = [];
+    for await (const row of createDownloads(client).downloadTranscript(sessionId, {
+      link: { url: transcriptEvent.transcriptDownloadUrl },
+    }))
+      rows.push(row);
+    expect(rows.length).toBe(live?.transcript.length);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  test("a summary asked for through the API is delivered as meeting.summary once made, and downloads", async () => {
+    const fake = liveFake();
+    const sessionId = fake.sessions[0]?.session.id ?? "";
+    const events: string[] = [];
+    const verifier = createWebhookVerifier({ publicKey: fake.webhooks.publicKey });
+    let summarised: () => void = () => {};
+    const delivered = new Promise<void>((resolve) => {
+      summarised = resolve;
+    });
+    fake.webhooks.subscribe(
+      async (request) => {
+        const event = await verifier.verify(request);
+        events.push(event.event);
+        if (event.event === "meeting.summary") summarised();
+        return new Response(null);
+      },
+      { events: ["meeting.summary"] },
+    );
+    await fake.endSession(sessionId);
+    const client = clientOf(fake);
+    await client.generateSummary(sessionId);
+    await delivered;
+    expect(events).toEqual(["meeting.summary"]);
+    expect(await createDownloads(client).downloadSummary(sessionId)).toBe(fake.sessions[0]?.summary.text);
+  });
+
+  test("a URL subscriber gets deliveries over HTTP; one unsubscribed gets none", async () => {
+    const fake = liveFake();
+    const bodies: string[] = [];
+    const server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => {
+        body += chunk;
+      });
+      request.on("end", () => {
+        bodies.push(body);
+        response.end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      fake.webhooks.subscribe(`http://127.0.0.1:${port}/webhook`, { events: ["meeting.ended"] });
+      const unsubscribe = fake.webhooks.subscribe(() => {
+        throw new Error("an ended subscription was called");
+      });
+      unsubscribe();
+      const deliveries = await fake.endSession(fake.sessions[0]?.session.id ?? "");
+      expect(deliveries).toEqual([{ event: "meeting.ended", status: 200 }]);
+      expect(JSON.parse(bodies[0] ?? "{}")).toMatchObject({ event: "meeting.ended" });
+    } finally {
+      server.close();
+    }
+  });
+
+  test("ending a session that is not live is a TypeError, and nothing is delivered", async () => {
+    const fake = liveFake();
+    let called = 0;
+    fake.webhooks.subscribe(() => {
+      called++;
+      return new Response(null);
+    });
+    await expect(fake.endSession(fake.sessions[1]?.session.id ?? "")).rejects.toThrow(/already ended/);
+    await expect(fake.endSession("nope")).rejects.toThrow(/no session "nope"/);
+    expect(called).toBe(0);
   });
 });
