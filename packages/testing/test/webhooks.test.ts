@@ -6,6 +6,7 @@ import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
 import { webhookProblems } from "@realtimekit-sessions/spec/tools/answers";
+import { spec } from "@realtimekit-sessions/spec/tools/spec";
 import { describe, expect, test } from "vitest";
 import { createFakeApi, WEBHOOK_EVENTS } from "../src/index.js";
 
@@ -215,4 +216,24 @@ describe("the lifecycle: what the fake delivers, and when", () => {
     await expect(fake.endSession("nope")).rejects.toThrow(/no session "nope"/);
     expect(called).toBe(0);
   });
+});
+
+test("each documented payload (the spec's examples), signed, verifies from both input shapes and equals its JSON", async () => {
+  const fake = createFakeApi();
+  const verifier = createWebhookVerifier({ publicKey: fake.webhooks.publicKey });
+  const examples = (spec.components as { examples: Record<string, { value: { event: string } }> }).examples;
+  const webhooks = spec.webhooks as Record<
+    string,
+    { post: { requestBody: { content: Record<string, { examples: { documented: { $ref: string } } }> } } }
+  >;
+  expect(Object.keys(webhooks)).toHaveLength(WEBHOOK_EVENTS.length);
+  for (const [name, { post }] of Object.entries(webhooks)) {
+    const ref = post.requestBody.content["application/json"]?.examples.documented.$ref ?? "";
+    const example = examples[ref.split("/").at(-1) ?? ""]?.value;
+    expect(example?.event).toBe(name);
+    const request = await fake.webhooks.request(example as object, { url: "https://backend.example.com/webhook" });
+    const raw = { body: await request.clone().text(), headers: Object.fromEntries(request.headers) };
+    expect(await verifier.verify(request)).toEqual(example);
+    expect(await verifier.verify(raw)).toEqual(example);
+  }
 });
