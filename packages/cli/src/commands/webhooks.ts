@@ -2,7 +2,7 @@
 // playing RealtimeKit (the Stripe CLI's `trigger` is the model). The key printed is the one the
 // deliveries are signed with; trust it in development only, and Cloudflare's in production.
 import { InvalidArgumentError } from "@commander-js/extra-typings";
-import type { Context } from "../context.js";
+import { type Context, MOCK_SESSIONS } from "../context.js";
 import { CommandError } from "../errors.js";
 import { note } from "../output.js";
 import type { ContextOf } from "../program.js";
@@ -58,7 +58,6 @@ export function addWebhooks(program: Parent, context: ContextOf): void {
 
 async function fakeOf() {
   const { createFakeApi } = await import("@realtimekit-sessions/testing");
-  const { MOCK_SESSIONS } = await import("../context.js");
   // The data of `--mock`, so that the ids match what its other commands show.
   return createFakeApi({ sessions: MOCK_SESSIONS, seed: 1 });
 }
