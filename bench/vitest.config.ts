@@ -1,8 +1,8 @@
+import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // The smallest case of each benchmark still spawns processes and bundles the SDK.
-    testTimeout: 120_000,
+    ...HANG_GUARD,
   },
 });

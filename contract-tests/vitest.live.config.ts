@@ -1,3 +1,4 @@
+import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
 
 // Live mode (`pnpm contract:live`): see live/setup.ts. Not part of `pnpm test`, which proves
@@ -6,6 +7,7 @@ export default defineConfig({
   test: {
     globalSetup: ["./live/setup.ts"],
     include: ["live/**/*.test.ts"],
-    testTimeout: 60_000,
+    // A real API over the internet can be slow; only a hang ends a test.
+    ...HANG_GUARD,
   },
 });

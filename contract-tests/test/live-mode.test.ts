@@ -4,11 +4,8 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ACCOUNT, APP, runProcess, SESSION } from "@realtimekit-sessions/test-kit";
-import { expect, test, vi } from "vitest";
+import { expect, test } from "vitest";
 import { json, startUpstream } from "../support/upstream.js";
-
-// Each test is a whole vitest run with Prism's proxy: seconds, more while other suites run.
-vi.setConfig({ testTimeout: 60_000 });
 
 const require = createRequire(import.meta.url);
 const VITEST = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");

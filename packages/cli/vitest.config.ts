@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
 
 const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
@@ -6,8 +7,7 @@ const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.
 export default defineConfig({
   define: { __CLI_VERSION__: JSON.stringify(version) },
   test: {
+    ...HANG_GUARD,
     setupFiles: ["@realtimekit-sessions/test-kit/setup"],
-    // The subprocess tests run the built CLI as a user would; a loaded machine makes them slow.
-    testTimeout: 60_000,
   },
 });

@@ -1,8 +1,8 @@
+import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // Each test runs the demo as its own process, which starts Prism.
-    testTimeout: 60_000,
+    ...HANG_GUARD,
   },
 });

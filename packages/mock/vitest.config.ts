@@ -1,8 +1,8 @@
+import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // Each test starts Prism, which takes about two seconds.
-    testTimeout: 30_000,
+    ...HANG_GUARD,
   },
 });

@@ -1,9 +1,11 @@
+import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // Packing, installing from the registry, typechecking and starting Prism take seconds each.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    ...HANG_GUARD,
+    // Pack what turbo built: a prepack rebuilding dist would empty it under the other packages'
+    // tests. packages.test.ts packs an unbuilt copy with scripts on, to prove prepack.
+    env: { npm_config_ignore_scripts: "true" },
   },
 });

@@ -3,60 +3,37 @@
 // Bun script, the Deno script with only the permissions its usage line names, and the Worker
 // bundled from its wrangler.jsonc and run in workerd with the token as a secret binding.
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { createSessionsClient } from "@realtimekit-sessions/client";
-import { runProcess } from "@realtimekit-sessions/test-kit";
-import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
-import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
+import { runProcess, runTypeScript } from "@realtimekit-sessions/test-kit";
+import type { FakeApi } from "@realtimekit-sessions/testing";
+import type { ServedFakeApi } from "@realtimekit-sessions/testing/serve";
 import { build } from "esbuild";
 import { parse } from "jsonc-parser";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-
-const require = createRequire(import.meta.url);
-const EXAMPLES = new URL("../../examples/", import.meta.url).pathname;
-const TOKEN = "example-token";
-const TIMEOUT_MS = 60_000;
+import { EXAMPLES_DIRECTORY as EXAMPLES, SCRIPTS, serveExampleApi, EXAMPLE_TOKEN as TOKEN } from "../src/examples.js";
 
 let served: ServedFakeApi;
 let fake: FakeApi;
 let env: Record<string, string>;
 
-const binary = (packageName: string, path: string) =>
-  join(dirname(require.resolve(`${packageName}/package.json`)), path);
+/** Runs a script example as `pnpm example` does, with `args`. */
+function runScript(name: keyof typeof SCRIPTS, args: string[] = []) {
+  const [command = "", ...rest] = SCRIPTS[name].command();
+  return runProcess(command, [...rest, ...args], { cwd: join(EXAMPLES, SCRIPTS[name].folder), env });
+}
 
 beforeAll(async () => {
-  fake = createFakeApi({
-    seed: 11,
-    // Ended sessions in the last 30 days (the Node.js script's default range), and live ones.
-    sessions: Array.from({ length: 30 }, (_, index) => ({
-      status: index % 10 === 0 ? ("LIVE" as const) : ("ENDED" as const),
-      started_at: new Date(Date.now() - (index + 1) * 3_600_000).toISOString(),
-      created_at: new Date(Date.now() - (index + 1) * 3_600_000).toISOString(),
-    })),
-    apiToken: TOKEN,
-  });
-  served = await serveFakeApi(fake);
-  env = {
-    CLOUDFLARE_API_TOKEN: TOKEN,
-    CLOUDFLARE_ACCOUNT_ID: fake.accountId,
-    REALTIMEKIT_APP_ID: fake.appId,
-    CLOUDFLARE_BASE_URL: served.baseUrl,
-  };
+  ({ fake, served, env } = await serveExampleApi());
 });
 
 afterAll(() => served?.close());
 
 const ended = () => fake.sessions.filter(({ session }) => session.status === "ENDED");
 
-test("the Node.js script adds up the minutes and prints the longest session's transcript", {
-  timeout: TIMEOUT_MS,
-}, async () => {
-  const { code, stdout, stderr } = await runProcess(process.execPath, ["index.mjs"], {
-    cwd: join(EXAMPLES, "node"),
-    env,
-  });
+test("the Node.js script adds up the minutes and prints the longest session's transcript", async () => {
+  const { code, stdout, stderr } = await runScript("node");
 
   const minutes = ended().reduce((sum, { session }) => sum + session.minutes_consumed, 0);
   const longest = ended().reduce((a, b) => (b.session.minutes_consumed > a.session.minutes_consumed ? b : a));
@@ -69,11 +46,8 @@ test("the Node.js script adds up the minutes and prints the longest session's tr
     expect(stdout).toContain(`  ${utterance.participantName}: ${utterance.text}\n`);
 });
 
-test("the Bun script ranks the participants by minutes", { timeout: TIMEOUT_MS }, async () => {
-  const { code, stdout, stderr } = await runProcess(binary("@oven/bun-linux-x64", "bin/bun"), ["index.ts", "5"], {
-    cwd: join(EXAMPLES, "bun"),
-    env,
-  });
+test("the Bun script ranks the participants by minutes", async () => {
+  const { code, stdout, stderr } = await runScript("bun", ["5"]);
 
   // The five newest ended sessions, as the script walks them.
   const newest = ended()
@@ -93,19 +67,8 @@ test("the Bun script ranks the participants by minutes", { timeout: TIMEOUT_MS }
   expect(stdout.split("\n")[1]).toBe(`  ${top?.[0].padEnd(12)} ${top?.[1].toFixed(1)} min`);
 });
 
-test("the Deno script lists who is in each live session, with only the permissions it names", {
-  timeout: TIMEOUT_MS,
-}, async () => {
-  const { code, stdout, stderr } = await runProcess(
-    binary("@deno/linux-x64-glibc", "deno"),
-    [
-      "run",
-      "--allow-net=127.0.0.1",
-      "--allow-env=CLOUDFLARE_API_TOKEN,CLOUDFLARE_ACCOUNT_ID,REALTIMEKIT_APP_ID,CLOUDFLARE_BASE_URL",
-      "main.ts",
-    ],
-    { cwd: join(EXAMPLES, "deno"), env },
-  );
+test("the Deno script lists who is in each live session, with only the permissions it names", async () => {
+  const { code, stdout, stderr } = await runScript("deno");
 
   const live = fake.sessions.filter(({ session }) => session.status === "LIVE");
   expect(stderr).toBe("");
@@ -153,9 +116,7 @@ async function startWorker(bindings: Record<string, string>) {
   return { worker, config };
 }
 
-test("the Worker lists ended sessions and streams a transcript, with its token as a secret", {
-  timeout: TIMEOUT_MS,
-}, async () => {
+test("the Worker lists ended sessions and streams a transcript, with its token as a secret", async () => {
   const { worker, config } = await startWorker({});
   try {
     const list = await worker.dispatchFetch("http://worker.test/sessions");
@@ -182,9 +143,7 @@ test("the Worker lists ended sessions and streams a transcript, with its token a
   }
 });
 
-test("the Worker verifies a webhook delivery, answers at once, drops its retry, refuses a forgery, and reads the transcript after", {
-  timeout: TIMEOUT_MS,
-}, async () => {
+test("the Worker verifies a webhook delivery, answers at once, drops its retry, refuses a forgery, and reads the transcript after", async () => {
   const { worker } = await startWorker({
     REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}/.well-known/webhooks.json`,
   });
@@ -237,4 +196,34 @@ test("the Worker's .dev.vars, where its README puts the token, is ignored by git
   const ignored = await runProcess("git", ["check-ignore", "--quiet", "--no-index", join(worker, ".dev.vars")]);
   const example = await runProcess("git", ["check-ignore", "--quiet", "--no-index", join(worker, ".dev.vars.example")]);
   expect([ignored.code, example.code]).toEqual([0, 1]);
+});
+
+test.each(["node", "bun", "deno"])("`pnpm example %s` runs the example against the fake on loopback", async (name) => {
+  const { code, stdout, stderr } = await runTypeScript("src/example.ts", [name], {
+    cwd: new URL("..", import.meta.url).pathname,
+  });
+
+  expect(stderr).toMatch(/^The fake RealtimeKit API is on http:\/\/127\.0\.0\.1:\d+\/client\/v4, with 30 sessions/);
+  expect(code).toBe(0);
+  expect(stdout).not.toBe("");
+});
+
+test("`pnpm example worker` runs the Worker under its own wrangler: each route answers, a delivery's retry is a duplicate", async () => {
+  const { code, stdout, stderr } = await runTypeScript("src/example.ts", ["worker"], {
+    cwd: new URL("..", import.meta.url).pathname,
+  });
+
+  const answers = [...stdout.matchAll(/^(GET|POST) (\S+) -> (\d+)\n(.*)$/gm)].map(([, method, path, status, first]) => [
+    method,
+    path?.replace(/[0-9a-f-]{36}/, "<id>"),
+    status,
+    first,
+  ]);
+  expect(code, stderr).toBe(0);
+  expect(answers).toEqual([
+    ["GET", "/sessions", "200", "["],
+    ["GET", "/sessions/<id>/transcript", "200", expect.stringMatching(/^\S+: /)],
+    ["POST", "/webhook", "200", "ok"],
+    ["POST", "/webhook", "200", "duplicate"],
+  ]);
 });

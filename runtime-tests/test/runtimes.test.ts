@@ -3,8 +3,7 @@
 // this Node.js, which is checked on its own first. Runtimes come from the npm registry as
 // packages that ship their binary; workerd runs through Miniflare, with and without
 // `nodejs_compat`, on a bundle made the way wrangler makes one.
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { runProcess } from "@realtimekit-sessions/test-kit";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
@@ -12,24 +11,10 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runScenario, SEED, SESSIONS } from "../scenario/scenario.js";
+import { binary } from "../src/examples.js";
 
-const require = createRequire(import.meta.url);
 const HERE = new URL("..", import.meta.url).pathname;
 const MAIN = join(HERE, "scenario/main.js");
-// Each runtime starts cold and runs the whole scenario; under a loaded 2-core machine that can
-// take several seconds.
-const RUNTIME_TIMEOUT_MS = 60_000;
-
-/** The binary a registry package ships, or a clear failure when it is not installed here. */
-function binary(packageName: string, path: string): string {
-  try {
-    return join(dirname(require.resolve(`${packageName}/package.json`)), path);
-  } catch {
-    throw new Error(
-      `${packageName} is not installed: the runtime suite needs its binary (linux x64 packages; see runtime-tests/package.json)`,
-    );
-  }
-}
 
 const PROGRAMS = [
   { runtime: "Node.js 20.19.0 (the minimum)", command: () => [binary("node-20", "bin/node"), MAIN] },
@@ -102,7 +87,7 @@ describe("the scenario on this Node.js, the reference for every runtime", () => 
 });
 
 describe.each(PROGRAMS)("$runtime", ({ command }) => {
-  test("runs the scenario with the same result", { timeout: RUNTIME_TIMEOUT_MS }, async () => {
+  test("runs the scenario with the same result", async () => {
     const [program = "", ...args] = command();
 
     const { code, stdout, stderr } = await runProcess(program, [...args, served.url], { cwd: HERE });
@@ -138,7 +123,7 @@ describe.each([
   { runtime: "workerd, without nodejs_compat", flags: [] as string[] },
   { runtime: "workerd, with nodejs_compat", flags: ["nodejs_compat"] },
 ])("$runtime", ({ flags }) => {
-  test("runs the scenario with the same result", { timeout: RUNTIME_TIMEOUT_MS }, async () => {
+  test("runs the scenario with the same result", async () => {
     const worker = new Miniflare({
       modules: [{ type: "ESModule", path: join(HERE, "worker.js"), contents: await workerBundle() }],
       compatibilityDate: "2025-07-18",

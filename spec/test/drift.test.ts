@@ -244,7 +244,7 @@ describe("spec:update-upstream", () => {
     );
   });
 
-  test("reads the document from a URL and writes the extract", { timeout: 30_000 }, async () => {
+  test("reads the document from a URL and writes the extract", async () => {
     await using server = await startServer((response) => send(response, 200, fullDocument()));
     const url = `${server.url}/openapi.json`;
     const directory = await mkdtemp(join(tmpdir(), "upstream-"));

@@ -4,8 +4,8 @@ import { type RunOptions, type RunResult, run } from "./io.js";
 
 export const TOKEN = "cli-secret-token-0123456789";
 
-/** The built binary, for the tests that run it as a process. */
-export const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+/** The command as installed (bin/ starts the build's dist/cli.js), for the tests that run it as a process. */
+export const CLI = new URL("../bin/realtimekit-sessions.js", import.meta.url).pathname;
 
 export interface FakeRun {
   fake: FakeApi;

@@ -94,6 +94,18 @@ describe("each command, once, as a process", () => {
     const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
     expect(await cli(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
+
+  test("from a clone, as the README gives it: `pnpm cli sessions list --mock` builds what it needs and runs", async () => {
+    const root = new URL("../../../", import.meta.url).pathname;
+    const { code, stdout, stderr } = await runProcess("pnpm", ["--silent", "cli", "sessions", "list", "--mock"], {
+      cwd: root,
+    });
+
+    expect(code, stderr).toBe(0);
+    // Only the command's output: the build's report goes to standard error.
+    expect(lines(stdout).length).toBeGreaterThan(0);
+    for (const line of lines(stdout)) expect(JSON.parse(line)).toHaveProperty("id");
+  });
 });
 
 describe("standard output that goes away", () => {

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadedBudget } from "./budget.js";
 
 const require = createRequire(import.meta.url);
 
@@ -38,7 +39,8 @@ export interface MockServerOptions {
   specPath?: string;
   /**
    * How long to wait for the mock to answer before giving up, in milliseconds.
-   * @default 30000
+   * @default 30000 on an idle machine, stretched by its load: times the 1-minute load average
+   * per core while that is above 1, so that a busy machine is not mistaken for a broken Prism
    */
   startupTimeoutMs?: number;
 }
@@ -89,7 +91,7 @@ export function startProxyServer(options: ProxyServerOptions): Promise<MockServe
 }
 
 async function startPrism(command: string[], options: MockServerOptions, extra: string[] = []): Promise<MockServer> {
-  const { errors = true, dynamic = false, specPath = SPEC_PATH, startupTimeoutMs = 30_000 } = options;
+  const { errors = true, dynamic = false, specPath = SPEC_PATH, startupTimeoutMs } = options;
   const port = options.port ?? (await freePort());
   const output: string[] = [];
   // Through the guard: Prism goes with this process even when it is killed by a signal.
@@ -125,7 +127,7 @@ async function startPrism(command: string[], options: MockServerOptions, extra: 
 
   const url = `http://${HOST}:${port}`;
   try {
-    await waitUntilAnswering(url, child, startupTimeoutMs);
+    await waitUntilAnswering(url, child, startupTimeoutMs === undefined ? loadedBudget : () => startupTimeoutMs);
   } catch (error) {
     await close();
     const detail = output.length > 0 ? `\nPrism said:\n${output.join("\n")}` : "";
@@ -152,13 +154,14 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Resolves once Prism answers; `budget` is re-read on every try, as the machine's load changes. */
+async function waitUntilAnswering(url: string, child: ChildProcess, budget: () => number): Promise<void> {
+  const start = Date.now();
   let exited: string | undefined;
   child.once("exit", (code, signal) => {
     exited = `Prism exited before answering (${signal ?? `exit code ${code}`})`;
   });
-  while (Date.now() < deadline) {
+  while (Date.now() - start < budget()) {
     if (exited) throw new Error(exited);
     try {
       // Any HTTP answer will do (the root path is a 404): it means Prism is serving.
@@ -169,7 +172,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   }
-  throw new Error(`Prism did not answer at ${url} within ${timeoutMs} ms`);
+  throw new Error(`Prism did not answer at ${url} within ${Date.now() - start} ms`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {

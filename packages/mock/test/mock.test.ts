@@ -6,6 +6,7 @@ import { rejectionOf } from "@realtimekit-sessions/test-kit";
 import { expect, test } from "vitest";
 // The built module: it serves the spec the build copied beside it, as the published package does.
 import { startMockServer } from "../dist/index.js";
+import { loadedBudget } from "../src/budget.js";
 
 const SESSIONS = "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/4f1d2b9c8e7a6d5c4b3a291807f6e5d4/sessions";
 
@@ -41,7 +42,6 @@ test("serves the spec on a loopback port until closed, then leaves no process be
 
 test.each(["SIGTERM", "SIGHUP", "SIGKILL"] as const)(
   "ends Prism when the process that started it is killed with %s",
-  { timeout: 30_000 },
   async (signal) => {
     // A program that starts the mock and then waits, printing the pids of the process that
     // runs Prism and of Prism itself.
@@ -86,9 +86,22 @@ test("fails with Prism's own words when the spec cannot be served, and stops Pri
   const specPath = join(dir, "broken.yaml");
   await writeFile(specPath, "openapi: 3.1.0\npaths: [\n");
 
-  const failure = (await rejectionOf(startMockServer({ specPath, startupTimeoutMs: 15_000 }))) as Error;
+  const failure = (await rejectionOf(startMockServer({ specPath }))) as Error;
   await rm(dir, { recursive: true });
 
   expect(failure?.message).toMatch(/^Prism exited before answering/);
   expect(failure?.message).toContain("Prism said:");
+});
+
+test("waits longer for Prism on a busy machine: the idle budget times the load average per core", () => {
+  expect(loadedBudget(0, 2)).toBe(30_000);
+  expect(loadedBudget(2, 2)).toBe(30_000);
+  expect(loadedBudget(11, 2)).toBe(165_000);
+  expect(loadedBudget(3, 4)).toBe(30_000);
+});
+
+test("gives up after an explicit startupTimeoutMs, saying how long it waited", async () => {
+  const failure = (await rejectionOf(startMockServer({ startupTimeoutMs: 1 }))) as Error;
+
+  expect(failure?.message).toMatch(/^Prism did not answer at http:\/\/127\.0\.0\.1:\d+ within \d+ ms/);
 });

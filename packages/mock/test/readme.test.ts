@@ -24,7 +24,7 @@ test.each(
     { index, code, language: "JavaScript", file: "example.mjs", runner: [] as string[] },
     { index, code, language: "TypeScript", file: "example.mts", runner: ["--import", "tsx"] },
   ]),
-)("example $index runs as written in $language", { timeout: 30_000 }, async ({ index, code, file, runner }) => {
+)("example $index runs as written in $language", async ({ index, code, file, runner }) => {
   const directory = await mkdtemp(join(HERE, ".readme-"));
   try {
     await writeFile(join(directory, file), code);

@@ -1,6 +1,9 @@
 // Each published package as npm would receive it: publint and attw on the packed tarball,
-// and `pnpm publish --dry-run` holding only what users need.
+// `pnpm publish --dry-run` holding only what users need, and a copy without dist packed whole.
 import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
@@ -18,7 +21,7 @@ describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {
     expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
 
-  test("publishes only dist, README.md, LICENSE and package.json", async () => {
+  test("publishes only dist, README.md, LICENSE and package.json (and the CLI its command)", async () => {
     const { stdout, stderr } = await run("pnpm", ["publish", "--dry-run", "--no-git-checks", "--json"], {
       cwd: directory(name),
     });
@@ -27,11 +30,53 @@ describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {
     expect(files.filter((path) => !path.startsWith("dist/")).sort(), stderr).toEqual([
       "LICENSE",
       "README.md",
+      ...(name === "cli" ? ["bin/realtimekit-sessions.js"] : []),
       "package.json",
     ]);
     expect(files.some((path) => path.startsWith("dist/") && path.endsWith(".js"))).toBe(true);
   });
+
+  // The other checks pack the built package with scripts off (vitest.config.ts), so that no
+  // prepack rebuilds a dist that other packages' tests are reading; this one packs a copy of the
+  // sources, as a fresh clone has them, and lets prepack build it.
+  test("packs the same files from a copy that was never built: prepack builds it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "realtimekit-pack-"));
+    try {
+      const copy = join(root, "packages", name);
+      await mkdir(copy, { recursive: true });
+      // What the package's build reads beyond its folder: the shared compiler options.
+      await cp(new URL("../../../tsconfig.json", import.meta.url), join(root, "tsconfig.json"));
+      await cp(directory(name), copy, {
+        recursive: true,
+        filter: (source) => !/\/(dist|node_modules)$/.test(source),
+      });
+      await symlink(join(directory(name), "node_modules"), join(copy, "node_modules"));
+
+      const built = await packedFiles(directory(name), "true");
+      const fresh = await packedFiles(copy, "false");
+      expect(fresh).toEqual(built);
+      expect(fresh.filter((path) => path.startsWith("dist/")).length).toBeGreaterThan(1);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
 });
+
+/** The files `pnpm pack` puts in the tarball of the package in `cwd`, with its scripts on or off. */
+async function packedFiles(cwd: string, ignoreScripts: "true" | "false"): Promise<string[]> {
+  const destination = await mkdtemp(join(tmpdir(), "realtimekit-tarball-"));
+  try {
+    const { stdout } = await run("pnpm", ["pack", "--json", "--pack-destination", destination], {
+      cwd,
+      env: { ...process.env, npm_config_ignore_scripts: ignoreScripts },
+    });
+    // pnpm prints the build's output before the JSON when prepack runs.
+    const json = JSON.parse(stdout.slice(stdout.indexOf("{\n"))) as { files: { path: string }[] };
+    return json.files.map((file) => file.path).sort();
+  } finally {
+    await rm(destination, { recursive: true, force: true });
+  }
+}
 
 describe.each([...LIBRARIES])("@realtimekit-sessions/%s", (name) => {
   // Every profile: Node 10-style resolution (main, types, typesVersions), CommonJS and ES

@@ -1,0 +1,13 @@
+// The time limits every package's vitest.config.ts spreads into its `test` options.
+//
+// A limit that a slow test can reach measures the machine, not the code: the same run that
+// passes on an idle laptop fails on a CI runner whose cores are busy. So no test carries its
+// own limit; this one is far above anything a loaded machine makes of a passing test, and only
+// ends a test (or a hook: starting Prism, packing and installing the packages) that hangs.
+// What a test promises about time (a call settles by its deadline) it asserts itself.
+//
+// JavaScript, not TypeScript like the rest of this package: vitest loads its config files with
+// Node.js, which cannot import TypeScript from a linked package (vitest.d.ts has the types).
+const HANG_MS = 15 * 60_000;
+
+export const HANG_GUARD = { testTimeout: HANG_MS, hookTimeout: HANG_MS };

@@ -1,0 +1,137 @@
+// `pnpm example <node|bun|deno|worker> [arguments]`: runs one of the examples against the fake
+// of the API served on loopback, so that it can be tried without an account. A script example
+// runs to its end with your arguments; the Worker runs under its own wrangler (`wrangler dev`),
+// gets the requests its README shows, one of each route, and is stopped.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { createSessionsClient } from "@realtimekit-sessions/client";
+import { EXAMPLE_TOKEN, EXAMPLES_DIRECTORY, SCRIPTS, type ServedExampleApi, serveExampleApi } from "./examples.js";
+
+const NAMES = [...Object.keys(SCRIPTS), "worker"];
+const [name = "", ...args] = process.argv.slice(2);
+
+if (!NAMES.includes(name)) {
+  process.stderr.write(`Usage: pnpm example <${NAMES.join("|")}> [arguments]\n`);
+  process.exit(2);
+}
+
+const api = await serveExampleApi();
+process.stderr.write(
+  `The fake RealtimeKit API is on ${api.served.baseUrl}, with ${api.fake.sessions.length} sessions; ` +
+    `examples/${name} gets it through CLOUDFLARE_BASE_URL and the other variables its README names.\n\n`,
+);
+try {
+  process.exitCode = name === "worker" ? await runWorker(api) : await runScript(name as keyof typeof SCRIPTS, api);
+} finally {
+  await api.served.close();
+}
+
+async function runScript(script: keyof typeof SCRIPTS, { env }: ServedExampleApi): Promise<number> {
+  const [command = "", ...rest] = SCRIPTS[script].command();
+  const child = spawn(command, [...rest, ...args], {
+    cwd: join(EXAMPLES_DIRECTORY, SCRIPTS[script].folder),
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+  const [code] = (await once(child, "exit")) as [number | null];
+  return code ?? 1;
+}
+
+async function runWorker({ fake, served, env }: ServedExampleApi): Promise<number> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const variables = { ...env, REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}/.well-known/webhooks.json` };
+  const wrangler = spawn(
+    join(EXAMPLES_DIRECTORY, "worker/node_modules/.bin/wrangler"),
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      ...Object.entries(variables).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
+    ],
+    {
+      cwd: join(EXAMPLES_DIRECTORY, "worker"),
+      // Its own process group, so that stopping it stops the workerd it starts.
+      detached: true,
+      stdio: ["ignore", "inherit", "inherit"],
+      // No metrics, and no fetch of the `request.cf` object from Cloudflare: nothing leaves loopback.
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        NO_UPDATE_NOTIFIER: "1",
+      },
+    },
+  );
+  try {
+    await untilAnswering(origin, wrangler);
+    const sessions = (await show("GET", `${origin}/sessions`)) as { id: string }[];
+    const withTranscript = fake.sessions.find(
+      ({ session, transcript }) => session.status === "ENDED" && transcript.length > 0,
+    );
+    const sessionId = withTranscript?.session.id ?? sessions[0]?.id ?? "";
+    await show("GET", `${origin}/sessions/${sessionId}/transcript`);
+    // A delivery signed by the fake, under the key the Worker fetches from it, with a link the
+    // served fake answers: "ok", then "duplicate" when RealtimeKit retries it.
+    const client = createSessionsClient({
+      apiToken: EXAMPLE_TOKEN,
+      accountId: fake.accountId,
+      appId: fake.appId,
+      baseUrl: served.baseUrl,
+    });
+    const link = await client.getTranscriptDownload(sessionId);
+    const event = {
+      event: "meeting.transcript",
+      meeting: { id: withTranscript?.session.associated_id, sessionId },
+      transcriptDownloadUrl: link.transcript_download_url,
+    };
+    for (let delivery = 0; delivery < 2; delivery++) {
+      const request = await fake.webhooks.request(event, { url: `${origin}/webhook` });
+      await show("POST", request.url, request);
+    }
+    return 0;
+  } finally {
+    if (wrangler.pid !== undefined && wrangler.exitCode === null) process.kill(-wrangler.pid, "SIGTERM");
+  }
+}
+
+/** Sends one request to the Worker and prints it with the answer; resolves to the answer's JSON, if any. */
+async function show(method: string, url: string, request?: Request): Promise<unknown> {
+  const answer = await fetch(request ?? new Request(url, { method }));
+  const text = await answer.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  // A list one item a line; anything else as it came.
+  const shown = Array.isArray(json)
+    ? `[\n${json.map((item) => `  ${JSON.stringify(item)}`).join(",\n")}\n]`
+    : text.trimEnd();
+  process.stdout.write(`\n${method} ${new URL(url).pathname} -> ${answer.status}\n${shown}\n`);
+  return json;
+}
+
+async function untilAnswering(origin: string, child: ChildProcess): Promise<void> {
+  while (child.exitCode === null) {
+    try {
+      await (await fetch(origin, { signal: AbortSignal.timeout(1_000) })).body?.cancel();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`wrangler dev exited (code ${child.exitCode}) before the Worker answered`);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === "string") throw new Error("could not find a free port");
+  return address.port;
+}
