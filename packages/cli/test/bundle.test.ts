@@ -3,7 +3,6 @@
 // fake and the table printer are imported by the commands that use them.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
-import { CLI } from "./fake.js";
 
 const STATIC_IMPORT_RE = /^import\s[^;]*?from\s*"([^"]+)";?$/gm;
 const DYNAMIC_IMPORT_RE = /import\("(\.[^"]+)"\)/g;
@@ -24,7 +23,8 @@ async function packagesLoadedBy(file: URL): Promise<string[]> {
   return [...packages];
 }
 
-const entry = new URL(`file://${CLI}`);
+/** The build's program, which the installed command (bin/) starts. */
+const entry = new URL("../dist/cli.js", import.meta.url);
 
 test("--version loads no package at all", async () => {
   expect(await packagesLoadedBy(entry)).toEqual([]);

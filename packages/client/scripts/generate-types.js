@@ -15,10 +15,22 @@ const HEADER = `// Generated from spec/openapi.yaml by openapi-typescript: do no
 
 `;
 
+/** @type {Record<string, string>} What each top-level type is, for the API reference: openapi-typescript writes them bare. */
+const DOCS = {
+  paths:
+    "Every path of the spec, with its operations' parameters and answers: what openapi-fetch's `createClient` takes.",
+  webhooks: "The webhook deliveries the spec describes, by event name.",
+  components: "The spec's schemas, responses and parameters, by name.",
+  operations: "Every operation of the spec by its `operationId`: its parameters and answers.",
+};
+
 /** @returns {Promise<string>} the contents schema.ts must have for the current spec */
 export async function generateTypes() {
   const ast = await openapiTS(SPEC_URL);
-  return HEADER + astToString(ast);
+  const types = astToString(ast).replace(/^export interface (\w+) \{$/gm, (line, name) =>
+    name in DOCS ? `/** ${DOCS[name]} */\n${line}` : line,
+  );
+  return HEADER + types;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

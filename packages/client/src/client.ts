@@ -13,26 +13,39 @@ import { paginate } from "./pagination.js";
 import { type Accepted, ApiPromise, envelope, list, strings } from "./parse.js";
 import { type Outcome, send } from "./retry.js";
 
-type Data<Name extends OperationName> = OperationData<Name>;
 type QueryObject = Record<string, unknown>;
-type Query<Name extends OperationName> = OperationQuery<Name>;
 
-export type Session = Data<"getSession">;
-export type Paging = NonNullable<Data<"listParticipants">["paging"]>;
-export type Participant = NonNullable<Data<"getParticipant">["participant"]>;
-export type PeerReportParticipant = NonNullable<Data<"getPeerReport">["participant"]>;
+/** A session, as `getSession` and `listSessions` give it. */
+export type Session = OperationData<"getSession">;
+/** Where a page of a list falls in the whole: `start_offset`, `end_offset`, `total_count`. */
+export type Paging = NonNullable<OperationData<"listParticipants">["paging"]>;
+/** A participant of a session, as `getParticipant` and `listParticipants` give it. */
+export type Participant = NonNullable<OperationData<"getParticipant">["participant"]>;
+/** A participant with its peer's call statistics, as `getPeerReport` gives it. */
+export type PeerReportParticipant = NonNullable<OperationData<"getPeerReport">["participant"]>;
+/** A peer's call statistics: its device, network and media quality. */
 export type PeerReport = NonNullable<PeerReportParticipant["peer_report"]>;
+/** A connection event of a participant's peer (`include_peer_events`). */
 export type PeerEvent = NonNullable<Participant["peer_events"]>[number];
-export type ChatDownload = Data<"getChatDownload">;
-export type TranscriptDownload = Data<"getTranscriptDownload">;
-export type SummaryGeneration = Data<"generateSummary">;
-export type SummaryDownload = Data<"getSummaryDownload">;
+/** The chat's download link and when it expires. */
+export type ChatDownload = OperationData<"getChatDownload">;
+/** The transcript's download link and when it expires. */
+export type TranscriptDownload = OperationData<"getTranscriptDownload">;
+/** What `generateSummary` answers: the summary is being made. */
+export type SummaryGeneration = OperationData<"generateSummary">;
+/** The summary's download link and when it expires. */
+export type SummaryDownload = OperationData<"getSummaryDownload">;
 
-export type ListSessionsQuery = Query<"listSessions">;
-export type GetSessionQuery = Query<"getSession">;
-export type ListParticipantsQuery = Query<"listParticipants">;
-export type GetParticipantQuery = Query<"getParticipant">;
-export type GetTranscriptDownloadQuery = Query<"getTranscriptDownload">;
+/** `listSessions`'s filters, sorting and paging. */
+export type ListSessionsQuery = OperationQuery<"listSessions">;
+/** `getSession`'s options. */
+export type GetSessionQuery = OperationQuery<"getSession">;
+/** `listParticipants`'s filters, sorting and paging. */
+export type ListParticipantsQuery = OperationQuery<"listParticipants">;
+/** `getParticipant`'s options. */
+export type GetParticipantQuery = OperationQuery<"getParticipant">;
+/** `getTranscriptDownload`'s options: the file's format. */
+export type GetTranscriptDownloadQuery = OperationQuery<"getTranscriptDownload">;
 
 /** One section of a peer report, for `getPeerReport`'s `filters`. */
 export type PeerReportFilter =
@@ -42,7 +55,7 @@ export type PeerReportFilter =
   | "events"
   | "quality_stats";
 /** The query of `getPeerReport`: `filters` takes one section or a list of them. */
-export type GetPeerReportQuery = Omit<Query<"getPeerReport">, "filters"> & {
+export type GetPeerReportQuery = Omit<OperationQuery<"getPeerReport">, "filters"> & {
   /** Only these sections of the report; sent as the comma-separated list the API takes. */
   filters?: PeerReportFilter | readonly PeerReportFilter[] | undefined;
 };

@@ -22,6 +22,7 @@ export { RealtimeKitDownloadError } from "./links.js";
 export type { ChatPayloadType, ChatRow, TranscriptRow } from "./rows.js";
 export { RealtimeKitSummaryNotReadyError, type WaitForSummaryOptions } from "./summary.js";
 
+/** The formats the API makes a transcript in. */
 export type TranscriptFormat = "CSV" | "JSON" | "SRT" | "VTT";
 
 /** The files behind the download links. */
@@ -41,6 +42,7 @@ export interface DownloadOptions extends CallOptions {
   link?: { url: string; expiry?: string | undefined } | undefined;
 }
 
+/** What `createDownloads(client)` gives: the files behind the download links, read as they stream in. */
 export interface Downloads {
   /** The session's chat messages, one typed row at a time, parsed as the file streams in. */
   downloadChat(sessionId: string, options?: DownloadOptions): AsyncGenerator<ChatRow, void, undefined>;

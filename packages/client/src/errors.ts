@@ -23,6 +23,10 @@ export class RealtimeKitError extends Error {
    */
   static readonly errorName: string = "RealtimeKitError";
 
+  /**
+   * `instanceof` by the error's name rather than its prototype, so that it holds for an error
+   * from another copy of the client (two versions installed, a bundle, another realm).
+   */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: the class right of `instanceof`, maybe a subclass
     return madeBy(this, value);

@@ -4,12 +4,17 @@ import { redact } from "./errors.js";
 
 /** Anything with console's methods: `console` itself, pino, winston, a test spy. */
 export interface Logger {
+  /** Not written by the client today; part of the shape so that `console` and loggers fit. */
   error(message: string): void;
+  /** Not written by the client today; part of the shape so that `console` and loggers fit. */
   warn(message: string): void;
+  /** Not written by the client today; part of the shape so that `console` and loggers fit. */
   info(message: string): void;
+  /** One line per request attempt, at `logLevel: "debug"`: method, path, status, time; never a credential. */
   debug(message: string): void;
 }
 
+/** How much the client logs: `"debug"` writes a line per request attempt; anything else, nothing today. */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 export const LOG_LEVELS: readonly LogLevel[] = ["off", "error", "warn", "info", "debug"];

@@ -31,18 +31,17 @@ export const OPERATIONS = {
     path: "/accounts/{account_id}/realtime/kit/{app_id}/sessions/{session_id}/summary",
   },
 } as const;
+// Fails to compile when an entry names a method or path the spec does not have.
+OPERATIONS satisfies Record<string, { method: "get" | "post"; path: keyof paths }>;
 
-/** Fails to compile when an entry names a method or path the spec does not have. */
-type Checked<Table extends Record<string, { method: "get" | "post"; path: keyof paths }>> = Table;
-
-export type OperationName = keyof Checked<typeof OPERATIONS>;
-
-type Operation<Name extends OperationName> =
-  paths[(typeof OPERATIONS)[Name]["path"]][(typeof OPERATIONS)[Name]["method"]];
+/** The client's name of an operation, such as `"listSessions"`. */
+export type OperationName = keyof typeof OPERATIONS;
 
 /** The `data` of an operation's success answer, as the spec describes it: tied to the path, not to a name. */
 export type OperationData<Name extends OperationName> = NonNullable<
-  Operation<Name> extends { responses: { 200: { content: { "application/json": infer Body } } } }
+  paths[(typeof OPERATIONS)[Name]["path"]][(typeof OPERATIONS)[Name]["method"]] extends {
+    responses: { 200: { content: { "application/json": infer Body } } };
+  }
     ? Body extends { data?: infer Data }
       ? Data
       : never
@@ -51,7 +50,11 @@ export type OperationData<Name extends OperationName> = NonNullable<
 
 /** The query of an operation, as the spec describes it. */
 export type OperationQuery<Name extends OperationName> = NonNullable<
-  Operation<Name> extends { parameters: { query?: infer Query } } ? Query : never
+  paths[(typeof OPERATIONS)[Name]["path"]][(typeof OPERATIONS)[Name]["method"]] extends {
+    parameters: { query?: infer Query };
+  }
+    ? Query
+    : never
 >;
 
 /**

@@ -50,27 +50,35 @@ export type WebhookInput =
       headers: Headers | Record<string, string | readonly string[] | undefined>;
     };
 
-type Schemas = components["schemas"];
-
 /** The events the Webhooks API's `events` enum lists. */
 export type WebhookEventName = KnownWebhookEvent["event"];
 
 /** The meeting an event is about, as the spec describes it (fields not listed pass through). */
-export type WebhookMeeting = Schemas["WebhookMeeting"];
+export type WebhookMeeting = components["schemas"]["WebhookMeeting"];
 
 // Each event's payload is the spec's (spec/openapi.yaml, `webhooks:`), where each names its
 // sources; fields not listed pass through as sent.
-export type MeetingStartedWebhookEvent = Schemas["MeetingStartedEvent"];
-export type MeetingEndedWebhookEvent = Schemas["MeetingEndedEvent"];
-export type ParticipantJoinedWebhookEvent = Schemas["ParticipantJoinedEvent"];
-export type ParticipantLeftWebhookEvent = Schemas["ParticipantLeftEvent"];
-export type ChatSyncedWebhookEvent = Schemas["ChatSyncedEvent"];
-export type TranscriptWebhookEvent = Schemas["TranscriptEvent"];
-export type SummaryWebhookEvent = Schemas["SummaryEvent"];
-export type RecordingWebhookEvent = Schemas["RecordingStatusEvent"];
-export type LivestreamingWebhookEvent = Schemas["LivestreamingStatusEvent"];
+/** `meeting.started`: a session began. */
+export type MeetingStartedWebhookEvent = components["schemas"]["MeetingStartedEvent"];
+/** `meeting.ended`: a session ended; `meeting.sessionId` is the session to read. */
+export type MeetingEndedWebhookEvent = components["schemas"]["MeetingEndedEvent"];
+/** `meeting.participantJoined`: someone joined a session. */
+export type ParticipantJoinedWebhookEvent = components["schemas"]["ParticipantJoinedEvent"];
+/** `meeting.participantLeft`: someone left a session. */
+export type ParticipantLeftWebhookEvent = components["schemas"]["ParticipantLeftEvent"];
+/** `meeting.chatSynced`: a session's chat file is ready, with its download link. */
+export type ChatSyncedWebhookEvent = components["schemas"]["ChatSyncedEvent"];
+/** `meeting.transcript`: a session's transcript is ready, with its download link. */
+export type TranscriptWebhookEvent = components["schemas"]["TranscriptEvent"];
+/** `meeting.summary`: a session's summary is ready, with its download link. */
+export type SummaryWebhookEvent = components["schemas"]["SummaryEvent"];
+/** `recording.statusUpdate`: a recording changed state. */
+export type RecordingWebhookEvent = components["schemas"]["RecordingStatusEvent"];
+/** `livestreaming.statusUpdate`: a livestream changed state; no public payload beyond its name. */
+export type LivestreamingWebhookEvent = components["schemas"]["LivestreamingStatusEvent"];
 
-type KnownWebhookEvent =
+/** One of the events the Webhooks API lists, as the spec describes it. */
+export type KnownWebhookEvent =
   | MeetingStartedWebhookEvent
   | MeetingEndedWebhookEvent
   | ParticipantJoinedWebhookEvent
@@ -104,6 +112,7 @@ export function isWebhookEvent<Name extends WebhookEventName>(
   return event.event === name;
 }
 
+/** Where `createWebhookVerifier` gets RealtimeKit's public key. */
 export interface WebhookVerifierOptions {
   /** The public key (PEM). Without it, the key is fetched from `keyUrl` and cached. */
   publicKey?: string | undefined;
@@ -113,6 +122,7 @@ export interface WebhookVerifierOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
 }
 
+/** Verifies deliveries with one key, fetched once and cached; see `createWebhookVerifier`. */
 export interface WebhookVerifier {
   /**
    * The delivery's event, once its signature is verified over the raw bytes of its body. A

@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
  */
 export const SPEC_PATH: string = fileURLToPath(new URL("./openapi.yaml", import.meta.url));
 
+/** How `startMockServer` runs Prism. */
 export interface MockServerOptions {
   /**
    * Answer 500 with the violations when a response the mock would send does not match the
@@ -45,6 +46,7 @@ export interface MockServerOptions {
   startupTimeoutMs?: number;
 }
 
+/** A running Prism, mock or proxy; close it, or `await using` it. */
 export interface MockServer {
   /** Origin of the mock, such as `http://127.0.0.1:49152`: pass it as the client's `baseUrl`. */
   readonly url: string;
@@ -53,6 +55,7 @@ export interface MockServer {
   readonly pid: number | undefined;
   /** Stops the mock and waits until its process has exited. Safe to call more than once. */
   close(): Promise<void>;
+  /** `close()`, for `await using mock = await startMockServer()`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export function startMockServer(options: MockServerOptions = {}): Promise<MockSe
   return startPrism(["mock"], options);
 }
 
+/** How `startProxyServer` runs Prism in front of the real API. */
 export interface ProxyServerOptions extends MockServerOptions {
   /** The real API to forward to, base path included, such as `https://api.cloudflare.com/client/v4`. */
   upstream: string;

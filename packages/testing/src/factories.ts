@@ -22,6 +22,7 @@ export interface Utterance {
 /** One message of a session's chat export. */
 export type ChatMessage = ChatRow;
 
+/** What every factory (`makeSession()` and the others) takes. */
 export interface FactoryOptions {
   /**
    * Where generated values come from. Factories share one seeded generator by default, so a
@@ -31,11 +32,13 @@ export interface FactoryOptions {
   random?: Random | undefined;
 }
 
+/** What the factories of a session's parts (`makeParticipant()`) take. */
 export interface ChildFactoryOptions extends FactoryOptions {
   /** The session it belongs to: its id, meeting and times follow from it. */
   session?: Session | undefined;
 }
 
+/** What the factories of what someone wrote or said (`makeChatMessage()`, `makeUtterance()`) take. */
 export interface SpokenFactoryOptions extends ChildFactoryOptions {
   /** Who wrote or said it: ids and name follow from them. */
   participant?: Participant | undefined;

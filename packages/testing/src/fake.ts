@@ -14,6 +14,7 @@ import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_KEY_PATH, type WebhookDe
 export type { FaultOptions } from "./faults.js";
 export type { OperationName };
 
+/** What `createFakeApi` makes: the app's data, its credentials, and how it behaves. */
 export interface FakeApiOptions {
   /**
    * The sessions of the app: how many to generate, or partial sessions to fill in.
@@ -73,9 +74,13 @@ export interface RecordedRequest {
   status: number | null;
 }
 
+/** The fake of one app's Sessions API; pass its `fetch` (or `baseUrl` once served) to a client. */
 export interface FakeApi {
+  /** The API root it answers under: give it as the client's `baseUrl`. */
   readonly baseUrl: string;
+  /** The account it answers for: give it as the client's `accountId`. */
   readonly accountId: string;
+  /** The app it answers for: give it as the client's `appId`. */
   readonly appId: string;
   /** Where the download links point: the storage host, which `fetch` serves too. */
   readonly storageUrl: string;

@@ -3,6 +3,7 @@
 import type { OperationName } from "@realtimekit-sessions/client/operations";
 import { OPERATIONS } from "./generated/operations.js";
 
+/** The failures `fake.fail(operation, options)` queues for the next calls of an operation. */
 export interface FaultOptions {
   /** The status to answer with (200 to 599); ignored with `network`. @default 500 */
   status?: number | undefined;

@@ -1,6 +1,7 @@
 // A request allowance per window, with the headers Cloudflare's API sends: `Ratelimit` and
 // `Ratelimit-Policy` on every answer (IETF draft rate-limit headers), `Retry-After` on a 429.
 
+/** The fake's request allowance (`createFakeApi({ rateLimit })`): so many requests a window. */
 export interface RateLimitOptions {
   /** Requests allowed per window. */
   requests: number;

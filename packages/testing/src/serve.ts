@@ -8,6 +8,7 @@ import { pipeline } from "node:stream/promises";
 import type { FakeApi } from "./fake.js";
 import { MOUNT, type Mountable } from "./mount.js";
 
+/** The fake served over HTTP on loopback, for a runtime or a process that cannot call it in place. */
 export interface ServedFakeApi {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -17,9 +18,11 @@ export interface ServedFakeApi {
   readonly storageUrl: string;
   /** Stops serving, dropping open connections. */
   close(): Promise<void>;
+  /** `close()`, for `await using served = await serveFakeApi(fake)`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+/** How `serveFakeApi` serves the fake. */
 export interface ServeOptions {
   /** Answers each request instead of `fake.fetch`: a wrapper that delays or rewrites its answers. */
   handle?: ((request: Request) => Promise<Response>) | undefined;

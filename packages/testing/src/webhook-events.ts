@@ -25,6 +25,7 @@ export const WEBHOOK_EVENTS = [
   "livestreaming.statusUpdate",
 ] as const;
 
+/** The name of an event the fake can deliver, one of `WEBHOOK_EVENTS`. */
 export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
 
 export interface EventContext {

@@ -1,7 +1,7 @@
 // The fake's side of RealtimeKit's webhooks: deliveries signed the way the real service signs
-// them (RSASSA-PKCS1-v1_5 with SHA-256 over the raw body, base64 in \`rtk-signature\`, beside
-// \`rtk-uuid\` and \`rtk-webhook-id\`), with a key pair of the fake's own whose public half it
-// serves as Cloudflare serves its key: \`data.publicKey\` of a JSON document.
+// them (RSASSA-PKCS1-v1_5 with SHA-256 over the raw body, base64 in `rtk-signature`, beside
+// `rtk-uuid` and `rtk-webhook-id`), with a key pair of the fake's own whose public half it
+// serves as Cloudflare serves its key: `data.publicKey` of a JSON document.
 
 import { type EventContext, type WebhookEventName, webhookEvent } from "./webhook-events.js";
 
@@ -50,17 +50,18 @@ export const WEBHOOK_KEY_PATH = "/.well-known/webhooks.json";
 
 const ALGORITHM = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 
+/** `fake.webhooks`: the fake's webhook deliveries, signed as RealtimeKit signs them. */
 export interface FakeWebhooks {
-  /** The public key deliveries are signed for (PEM): give it to the verifier as \`publicKey\`. */
+  /** The public key deliveries are signed for (PEM): give it to the verifier as `publicKey`. */
   readonly publicKey: string;
-  /** Where \`fetch\` serves the key as Cloudflare does (\`data.publicKey\`): give it as \`keyUrl\`. */
+  /** Where `fetch` serves the key as Cloudflare does (`data.publicKey`): give it as `keyUrl`. */
   readonly keyUrl: string;
-  /** The id every delivery gives in \`rtk-webhook-id\`. */
+  /** The id every delivery gives in `rtk-webhook-id`. */
   readonly webhookId: string;
   /**
-   * A delivery of \`payload\` to \`url\`, signed: a POST whose body is the payload's JSON (or the
-   * string given, as it is) with \`rtk-signature\`, \`rtk-uuid\` (new for each delivery) and
-   * \`rtk-webhook-id\`.
+   * A delivery of `payload` to `url`, signed: a POST whose body is the payload's JSON (or the
+   * string given, as it is) with `rtk-signature`, `rtk-uuid` (new for each delivery) and
+   * `rtk-webhook-id`.
    */
   request(payload: object | string, options: { url: string }): Promise<Request>;
   /**
@@ -80,7 +81,7 @@ export interface FakeWebhooks {
   deliver(event: WebhookEventName, sessionId: string): Promise<WebhookDelivery[]>;
   /** Whether anything subscribed. */
   readonly subscribed: boolean;
-  /** The answer of \`keyUrl\`. */
+  /** The answer of `keyUrl`. */
   keyResponse(): Response;
 }
 

@@ -1,6 +1,7 @@
 // Generated from spec/openapi.yaml by openapi-typescript: do not edit.
 // Change the spec, then run `pnpm generate`; the test run fails while this file is stale.
 
+/** Every path of the spec, with its operations' parameters and answers: what openapi-fetch's `createClient` takes. */
 export interface paths {
     "/accounts/{account_id}/realtime/kit/{app_id}/sessions": {
         parameters: {
@@ -223,6 +224,7 @@ export interface paths {
         trace?: never;
     };
 }
+/** The webhook deliveries the spec describes, by event name. */
 export interface webhooks {
     "meeting.started": {
         parameters: {
@@ -405,6 +407,7 @@ export interface webhooks {
         trace?: never;
     };
 }
+/** The spec's schemas, responses and parameters, by name. */
 export interface components {
     schemas: {
         /** @description A failure, in the envelope of whichever layer answered. */
@@ -1290,6 +1293,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** Every operation of the spec by its `operationId`: its parameters and answers. */
 export interface operations {
     listSessions: {
         parameters: {
