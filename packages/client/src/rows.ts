@@ -32,13 +32,17 @@ export interface ChatRow {
   id: string;
   /** ID of the participant who sent it. */
   participantId: string;
+  /** ID of the session it was sent in. */
   sessionId: string;
   /** ID of the meeting the session belongs to. */
   meetingId: string;
   /** Display name of the sender. */
   displayName: string;
+  /** Whether the message is pinned. */
   pinned: boolean;
+  /** Whether the message was edited after it was sent. */
   isEdited: boolean;
+  /** What kind of message it is. */
   payloadType: ChatPayloadType;
   /** The message: its text, or what the API puts there for an image or a file. */
   payload: string;

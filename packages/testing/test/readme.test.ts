@@ -1,4 +1,4 @@
-// The examples of this package's README and of the root README's "Testing your code" run as
+// The examples of this package's README and of the root README's "Test your code" run as
 // written: each ```ts block is a vitest test file, run by vitest and typechecked by tsc
 // (strict, NodeNext) from a folder inside this package, so that its imports resolve as in a
 // user's project; each ```js block runs with Node.js. All against the built packages.
@@ -16,7 +16,7 @@ const TSC = require.resolve("typescript/bin/tsc");
 const own = await readFile(new URL("../README.md", import.meta.url), "utf8");
 const root = await readFile(new URL("../../../README.md", import.meta.url), "utf8");
 // The root README's section on testing, up to the next section.
-const testingSection = /^## Testing your code\n([\s\S]*?)^## /m.exec(root)?.[1] ?? "";
+const testingSection = /^## Test your code\n([\s\S]*?)^## /m.exec(root)?.[1] ?? "";
 
 function blocks(markdown: string, language: "ts" | "js"): string[] {
   return [...markdown.matchAll(new RegExp(`^\`\`\`${language}\\n([\\s\\S]*?)^\`\`\`$`, "gm"))].map(
