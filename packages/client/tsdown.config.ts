@@ -6,6 +6,9 @@ const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.
 export default defineConfig({
   entry: ["src/index.ts", "src/downloads.ts", "src/webhooks.ts", "src/raw.ts", "src/operations.ts"],
   format: ["esm", "cjs"],
+  // CommonJS on purpose, for require() and for TypeScript projects that compile to CommonJS (the
+  // release checks install and run both): tsdown's advice to drop it does not apply.
+  checks: { legacyCjs: false },
   platform: "neutral",
   dts: true,
   sourcemap: true,

@@ -230,3 +230,27 @@ test("lines are written while the list is still being read: memory holds a windo
   expect(code).toBe(0);
   expect(lines(stdout.text)).toHaveLength(250);
 });
+
+test("a window of sessions saving their files at once: no listener-leak warning on standard error", async () => {
+  const { fake, cli } = withFake({ sessions: 40 });
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.name);
+  process.on("warning", onWarning);
+  try {
+    // Each answer takes a while, so that every request of the window is in flight at once.
+    const slow = async (request: Request) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return fake.fetch(request);
+    };
+    const { code } = await cli(
+      ["export", "--include", "participants", "--files", join(directory, "files"), "--concurrency", "16"],
+      { fetch: slow },
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(code).toBe(0);
+    expect(warnings).toEqual([]);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});

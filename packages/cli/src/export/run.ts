@@ -2,6 +2,7 @@
 // participants and files if asked, paced to the rate limit, resumable, and in flat memory: the
 // list's pages feed a bounded window of sessions in work, and lines are written in list order
 // as their sessions complete.
+import { setMaxListeners } from "node:events";
 import type { ListSessionsQuery, Session, SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads, type Downloads } from "@realtimekit-sessions/client/downloads";
 import type { Context } from "../context.js";
@@ -41,7 +42,24 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 
 export async function runExport(context: Context, options: ExportOptions): Promise<ExportResult> {
   const { io } = context;
-  const { signal } = io;
+  // Each session of the window in work listens to the interrupt (its requests, its files'
+  // streams), and stops listening once it settles: a signal with as many listeners as the window
+  // is busy, not leaking. They listen to a signal of this export's own, allowed any number, so
+  // that Node.js does not warn of a leak and the caller's signal is left as it was.
+  const interrupt = new AbortController();
+  setMaxListeners(0, interrupt.signal);
+  const forward = () => interrupt.abort(io.signal.reason);
+  if (io.signal.aborted) forward();
+  else io.signal.addEventListener("abort", forward, { once: true });
+  try {
+    return await exportSessions(context, options, interrupt.signal);
+  } finally {
+    io.signal.removeEventListener("abort", forward);
+  }
+}
+
+async function exportSessions(context: Context, options: ExportOptions, signal: AbortSignal): Promise<ExportResult> {
+  const { io } = context;
   const started = io.clock.now();
   const timeoutMs = context.flags.timeout === undefined ? DEFAULT_TIMEOUT_MS : context.flags.timeout * 1000;
   const pacer = createPacer({
