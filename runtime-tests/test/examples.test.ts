@@ -227,3 +227,20 @@ test("`pnpm example worker` runs the Worker under its own wrangler: each route a
     ["POST", "/webhook", "200", "duplicate"],
   ]);
 });
+
+test.each(["node", "bun", "deno", "worker"])(
+  "the %s example's README gives `pnpm example` as its first command",
+  async (name) => {
+    const readme = await readFile(join(EXAMPLES, name, "README.md"), "utf8");
+    const [, first = ""] = /^```sh\n([\s\S]*?)^```$/m.exec(readme) ?? [];
+    expect(first.split("\n")[0]).toMatch(new RegExp(`^pnpm example ${name}\\b`));
+  },
+);
+
+test("the Worker's wrangler.jsonc names a schema that is installed: its own wrangler's", async () => {
+  const directory = join(EXAMPLES, "worker");
+  const { $schema } = parse(await readFile(join(directory, "wrangler.jsonc"), "utf8")) as { $schema: string };
+  await expect(readFile(join(directory, $schema), "utf8").then((text) => JSON.parse(text).$schema)).resolves.toMatch(
+    /json-schema/,
+  );
+});
