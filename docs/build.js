@@ -1,4 +1,4 @@
-// `pnpm docs`: the API reference, built into docs/dist.
+// `pnpm run docs` (`run`: `pnpm docs` is a command of pnpm's own): the API reference, built into docs/dist.
 // - reference/: the public API of the published libraries (client, test kit, mock) from their
 //   TSDoc, by TypeDoc, which fails the build on an undocumented export or a broken {@link};
 // - api/: the spec rendered by Redocly;

@@ -108,3 +108,33 @@ test("its client examples run as written, against the fake served on loopback", 
     session?.transcript.map((line) => `${line.participantName}: ${line.text}\n`).join(""),
   );
 });
+
+// Commands pnpm keeps for itself or hands to npm, whatever the scripts say: `pnpm docs` opens
+// the package's page on npm, `pnpm deploy` deploys a workspace package. A script of one of these
+// names runs only as `pnpm run <name>`.
+const PNPM_OWN = new Set([
+  "docs",
+  "home",
+  "bugs",
+  "repo",
+  "deploy",
+  "info",
+  "view",
+  "version",
+  "search",
+  "pack",
+  "publish",
+]);
+
+test("each `pnpm <command>` it gives runs a script of the repository, none shadowed by pnpm's own", async () => {
+  const { scripts } = JSON.parse(await readFile(new URL("package.json", ROOT), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const commands = [...guide.matchAll(/(?:`|^|&& )pnpm (?:run )?([a-z][\w:-]*)\b/gm)].map(([whole, name = ""]) => ({
+    name,
+    run: whole.includes(" run "),
+  }));
+  const ours = commands.filter(({ name }) => name in scripts);
+  expect(ours.map(({ name }) => name)).toEqual(expect.arrayContaining(["demo", "test", "example", "cli", "docs"]));
+  for (const { name, run } of ours) expect(run || !PNPM_OWN.has(name), `pnpm ${name}`).toBe(true);
+});
