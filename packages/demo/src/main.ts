@@ -11,6 +11,13 @@ const LIVE_VARIABLES = ["CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID", "REALTI
 const MOCK_ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 const MOCK_APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
 
+// A reader that stops early (`pnpm demo | head`) closes the pipe: the demo then ends quietly,
+// rather than with an unhandled EPIPE. Exiting takes the mock's process with it.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(0);
+});
+
 async function main(): Promise<number> {
   const set = LIVE_VARIABLES.filter((name) => process.env[name]);
   if (set.length > 0 && set.length < LIVE_VARIABLES.length) {

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { startMockServer } from "@realtimekit-sessions/mock";
 import { ACCOUNT, APP, type ProcessResult, runTypeScript, send, startServer } from "@realtimekit-sessions/test-kit";
 import { expect, test } from "vitest";
@@ -67,4 +69,24 @@ test("explains a refused token without printing it", async () => {
   );
   expect(stderr).toContain("Realtime or Realtime Admin permission");
   expect(stdout + stderr).not.toContain("secret-token-value");
+});
+
+test("ends quietly when its reader stops early (pnpm demo | head -1)", async () => {
+  // Without the developer's own Cloudflare variables, as `demo()` runs it: the mock, not an account.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(CLOUDFLARE_|REALTIMEKIT_)/.test(name)),
+  );
+  const child = spawn(process.execPath, ["--import", "tsx", MAIN], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  // The first line read, the pipe closes, as `head -1` closes it.
+  const [first] = (await once(child.stdout, "data")) as [Buffer];
+  child.stdout.destroy();
+  const [code] = (await once(child, "exit")) as [number | null];
+
+  expect(first.toString("utf8")).toMatch(/^Using the embedded Prism mock/);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
 });
