@@ -1,5 +1,5 @@
-import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
+import { HANG_GUARD } from "../vitest.shared.js";
 
 // Live mode (`pnpm contract:live`): see live/setup.ts. Not part of `pnpm test`, which proves
 // live mode itself against local upstreams instead.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
+import { HANG_GUARD } from "../../vitest.shared.js";
 
 const { version } = JSON.parse(readFileSync(new URL("package.json", import.meta.url), "utf8"));
 

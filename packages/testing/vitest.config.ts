@@ -1,5 +1,5 @@
-import { HANG_GUARD } from "@realtimekit-sessions/test-kit/vitest";
 import { defineConfig } from "vitest/config";
+import { HANG_GUARD } from "../../vitest.shared.js";
 
 export default defineConfig({
   test: {

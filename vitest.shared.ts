@@ -6,8 +6,9 @@
 // ends a test (or a hook: starting Prism, packing and installing the packages) that hangs.
 // What a test promises about time (a call settles by its deadline) it asserts itself.
 //
-// JavaScript, not TypeScript like the rest of this package: vitest loads its config files with
-// Node.js, which cannot import TypeScript from a linked package (vitest.d.ts has the types).
+// A file at the root, imported by relative path, rather than a module of the test kit: vitest
+// bundles a config's relative imports, but leaves a linked package's to Node.js, which cannot
+// load TypeScript.
 const HANG_MS = 15 * 60_000;
 
-export const HANG_GUARD = { testTimeout: HANG_MS, hookTimeout: HANG_MS };
+export const HANG_GUARD = { testTimeout: HANG_MS, hookTimeout: HANG_MS } as const;
