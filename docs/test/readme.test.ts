@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { runProcess, runTypeScript } from "@realtimekit-sessions/test-kit";
+import { runProcess, runTypeScript, STRICT_EXAMPLES_TSCONFIG } from "@realtimekit-sessions/test-kit";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 import { serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -26,24 +26,7 @@ beforeAll(async () => {
   directory = await mkdtemp(join(HERE, ".readme-"));
   await Promise.all(examples.map((code, index) => writeFile(join(directory, `example-${index}.ts`), code)));
   await writeFile(join(directory, "package.json"), JSON.stringify({ type: "module" }));
-  await writeFile(
-    join(directory, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        noUncheckedIndexedAccess: true,
-        noEmit: true,
-        target: "ES2022",
-        lib: ["ES2023", "DOM", "DOM.AsyncIterable"],
-        types: ["node"],
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        skipLibCheck: true,
-      },
-      include: ["*.ts"],
-    }),
-  );
+  await writeFile(join(directory, "tsconfig.json"), JSON.stringify(STRICT_EXAMPLES_TSCONFIG));
 });
 
 afterAll(async () => {

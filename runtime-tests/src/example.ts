@@ -6,8 +6,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { createSessionsClient } from "@realtimekit-sessions/client";
-import { EXAMPLE_TOKEN, EXAMPLES_DIRECTORY, SCRIPTS, type ServedExampleApi, serveExampleApi } from "./examples.js";
+import {
+  EXAMPLES_DIRECTORY,
+  SCRIPTS,
+  type ServedExampleApi,
+  servedTranscriptEvent,
+  serveExampleApi,
+} from "./examples.js";
 
 const NAMES = [...Object.keys(SCRIPTS), "worker"];
 const [name = "", ...args] = process.argv.slice(2);
@@ -39,7 +44,8 @@ async function runScript(script: keyof typeof SCRIPTS, { env }: ServedExampleApi
   return code ?? 1;
 }
 
-async function runWorker({ fake, served, env }: ServedExampleApi): Promise<number> {
+async function runWorker(api: ServedExampleApi): Promise<number> {
+  const { fake, served, env } = api;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const variables = { ...env, REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}/.well-known/webhooks.json` };
@@ -75,20 +81,9 @@ async function runWorker({ fake, served, env }: ServedExampleApi): Promise<numbe
     );
     const sessionId = withTranscript?.session.id ?? sessions[0]?.id ?? "";
     await show("GET", `${origin}/sessions/${sessionId}/transcript`);
-    // A delivery signed by the fake, under the key the Worker fetches from it, with a link the
-    // served fake answers: "ok", then "duplicate" when RealtimeKit retries it.
-    const client = createSessionsClient({
-      apiToken: EXAMPLE_TOKEN,
-      accountId: fake.accountId,
-      appId: fake.appId,
-      baseUrl: served.baseUrl,
-    });
-    const link = await client.getTranscriptDownload(sessionId);
-    const event = {
-      event: "meeting.transcript",
-      meeting: { id: withTranscript?.session.associated_id, sessionId },
-      transcriptDownloadUrl: link.transcript_download_url,
-    };
+    // A delivery signed by the fake, under the key the Worker fetches from it: "ok", then
+    // "duplicate" when RealtimeKit retries it.
+    const event = await servedTranscriptEvent(api, sessionId);
     for (let delivery = 0; delivery < 2; delivery++) {
       const request = await fake.webhooks.request(event, { url: `${origin}/webhook` });
       await show("POST", request.url, request);

@@ -4,7 +4,6 @@
 // bundled from its wrangler.jsonc and run in workerd with the token as a secret binding.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createSessionsClient } from "@realtimekit-sessions/client";
 import { runProcess, runTypeScript } from "@realtimekit-sessions/test-kit";
 import type { FakeApi } from "@realtimekit-sessions/testing";
 import type { ServedFakeApi } from "@realtimekit-sessions/testing/serve";
@@ -12,7 +11,7 @@ import { build } from "esbuild";
 import { parse } from "jsonc-parser";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { EXAMPLES_DIRECTORY as EXAMPLES, SCRIPTS, serveExampleApi, EXAMPLE_TOKEN as TOKEN } from "../src/examples.js";
+import { EXAMPLES_DIRECTORY as EXAMPLES, SCRIPTS, servedTranscriptEvent, serveExampleApi } from "../src/examples.js";
 
 let served: ServedFakeApi;
 let fake: FakeApi;
@@ -150,18 +149,7 @@ test("the Worker verifies a webhook delivery, answers at once, drops its retry, 
   try {
     const session = ended().find(({ transcript }) => transcript.length > 0);
     const sessionId = session?.session.id ?? "";
-    const remote = createSessionsClient({
-      apiToken: TOKEN,
-      accountId: fake.accountId,
-      appId: fake.appId,
-      baseUrl: served.baseUrl,
-    });
-    const link = await remote.getTranscriptDownload(sessionId);
-    const payload = {
-      event: "meeting.transcript",
-      meeting: { id: session?.session.associated_id, sessionId },
-      transcriptDownloadUrl: link.transcript_download_url,
-    };
+    const payload = await servedTranscriptEvent({ fake, served, env }, sessionId);
     /** A delivery as workerd receives it. */
     const deliver = async (request: Request, body?: string) =>
       worker.dispatchFetch(request.url, {

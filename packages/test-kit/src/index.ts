@@ -3,3 +3,4 @@ export { type ProcessResult, runProcess, runTypeScript } from "./process.js";
 export { rejectionOf, thrownBy } from "./rejection.js";
 export { type ReceivedRequest, send, startServer, type TestServer } from "./server.js";
 export { type CapturedTimers, captureTimers } from "./timers.js";
+export { STRICT_EXAMPLES_TSCONFIG } from "./typescript.js";

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { runProcess } from "@realtimekit-sessions/test-kit";
+import { runProcess, STRICT_EXAMPLES_TSCONFIG } from "@realtimekit-sessions/test-kit";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -31,24 +31,7 @@ let directory: string;
 beforeAll(async () => {
   directory = await mkdtemp(join(HERE, ".readme-"));
   await Promise.all(examples.map((code, index) => writeFile(join(directory, `example-${index}.test.ts`), code)));
-  await writeFile(
-    join(directory, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        noUncheckedIndexedAccess: true,
-        noEmit: true,
-        target: "ES2022",
-        lib: ["ES2023", "ESNext.Disposable", "DOM", "DOM.AsyncIterable"],
-        types: ["node"],
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        skipLibCheck: true,
-      },
-      include: ["*.ts"],
-    }),
-  );
+  await writeFile(join(directory, "tsconfig.json"), JSON.stringify(STRICT_EXAMPLES_TSCONFIG));
 });
 
 afterAll(async () => {
