@@ -45,10 +45,9 @@ async function runScript(script: keyof typeof SCRIPTS, { env }: ServedExampleApi
 }
 
 async function runWorker(api: ServedExampleApi): Promise<number> {
-  const { fake, served, env } = api;
+  const { fake, env } = api;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const variables = { ...env, REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}/.well-known/webhooks.json` };
   const wrangler = spawn(
     join(EXAMPLES_DIRECTORY, "worker/node_modules/.bin/wrangler"),
     [
@@ -57,7 +56,7 @@ async function runWorker(api: ServedExampleApi): Promise<number> {
       "127.0.0.1",
       "--port",
       String(port),
-      ...Object.entries(variables).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
+      ...Object.entries(env).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
     ],
     {
       cwd: join(EXAMPLES_DIRECTORY, "worker"),

@@ -26,7 +26,7 @@ export function binary(packageName: string, path: string): string {
 export interface ServedExampleApi {
   fake: FakeApi;
   served: ServedFakeApi;
-  /** The variables each example reads, pointed at the fake. */
+  /** The variables the examples read, pointed at the fake. */
   env: Record<string, string>;
 }
 
@@ -50,6 +50,8 @@ export async function serveExampleApi(): Promise<ServedExampleApi> {
     CLOUDFLARE_ACCOUNT_ID: fake.accountId,
     REALTIMEKIT_APP_ID: fake.appId,
     CLOUDFLARE_BASE_URL: served.baseUrl,
+    // Where the Worker fetches the key the fake signs deliveries with: the fake's, served.
+    REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}${new URL(fake.webhooks.keyUrl).pathname}`,
   };
   return { fake, served, env };
 }

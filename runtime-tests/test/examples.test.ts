@@ -83,8 +83,8 @@ test("the Deno script lists who is in each live session, with only the permissio
   }
 });
 
-/** The Worker example, bundled as wrangler bundles it and run in workerd (Miniflare) with its config's vars and `bindings`. */
-async function startWorker(bindings: Record<string, string>) {
+/** The Worker example, bundled as wrangler bundles it and run in workerd (Miniflare) with its config's vars, over them the fake's. */
+async function startWorker() {
   const directory = join(EXAMPLES, "worker");
   const config = parse(await readFile(join(directory, "wrangler.jsonc"), "utf8")) as {
     main: string;
@@ -108,15 +108,15 @@ async function startWorker(bindings: Record<string, string>) {
     modules: [{ type: "ESModule", path: join(directory, "worker.js"), contents: bundle.outputFiles[0]?.text ?? "" }],
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags,
-    // The config's vars (pointed at the fake's account and app), the secret, and the fake's URL.
-    bindings: { ...config.vars, ...env, ...bindings },
+    // The config's vars, over them the fake's account, app, URL and webhook key, and the secret.
+    bindings: { ...config.vars, ...env },
     kvNamespaces: config.kv_namespaces.map(({ binding }) => binding),
   });
   return { worker, config };
 }
 
 test("the Worker lists ended sessions and streams a transcript, with its token as a secret", async () => {
-  const { worker, config } = await startWorker({});
+  const { worker, config } = await startWorker();
   try {
     const list = await worker.dispatchFetch("http://worker.test/sessions");
     const listed = (await list.json()) as { id: string }[];
@@ -143,9 +143,7 @@ test("the Worker lists ended sessions and streams a transcript, with its token a
 });
 
 test("the Worker verifies a webhook delivery, answers at once, drops its retry, refuses a forgery, and reads the transcript after", async () => {
-  const { worker } = await startWorker({
-    REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}/.well-known/webhooks.json`,
-  });
+  const { worker } = await startWorker();
   try {
     const session = ended().find(({ transcript }) => transcript.length > 0);
     const sessionId = session?.session.id ?? "";
