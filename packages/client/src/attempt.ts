@@ -42,9 +42,9 @@ export function startDeadline(ms: number | undefined): Deadline | undefined {
 
 /** The signals given, joined: undefined when none is, the signal itself when one is. */
 export function anyOf(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const given = signals.filter((signal) => signal !== undefined);
+  const given = signals.filter((signal) => signal) as AbortSignal[];
   // AbortSignal.any is not free: join only when there is something to join.
-  return given.length > 1 ? AbortSignal.any(given) : given[0];
+  return given[1] ? AbortSignal.any(given) : given[0];
 }
 
 /**
@@ -65,20 +65,27 @@ export async function attempt(
   read: boolean,
 ): Promise<Answer> {
   const timer = new AbortController();
-  const timeout = setTimeout(() => timer.abort(), clocks.timeoutMs);
+  let timeout: ReturnType<typeof setTimeout> | undefined;
   const signal = anyOf([timer.signal, clocks.signal, clocks.deadline?.signal]) as AbortSignal;
   const request = { redirect: "manual", ...init, signal } as const;
   try {
     // Nothing is sent once the caller has given up.
     signal.throwIfAborted();
-    return await within(
-      (async () => {
+    return await new Promise<Answer>((resolve, reject) => {
+      timeout = setTimeout(() => {
+        timer.abort();
+        // failureOf() tells a timeout by the timer's signal: no reason to carry.
+        reject();
+      }, clocks.timeoutMs);
+      const answer = (async () => {
         const response: unknown = await (fetch ? fetch(new Request(url, request)) : globalThis.fetch(url, request));
         if (!isResponse(response)) throw refusal("fetch", "a function resolving to a Response");
         return { response, text: read ? await response.text() : undefined };
-      })(),
-      signal,
-    );
+      })();
+      // The attempt's own timer settles it directly, with no listener to add and remove on the
+      // hot path; the caller's signal and the deadline, when there are any, through within().
+      within(answer, anyOf([clocks.signal, clocks.deadline?.signal])).then(resolve, reject);
+    });
   } catch (cause) {
     throw failureOf(clocks, cause, attempts, timer.signal.aborted);
   } finally {
@@ -121,20 +128,15 @@ export function permissionRefused(cause: unknown): string | undefined {
 
 /**
  * `promise`, or the signal's reason as soon as `signal` aborts: a fetch, a body or a timer that
- * ignores its signal cannot outlive it.
+ * ignores its signal cannot outlive it. Without a signal, `promise` itself.
  */
-export function within<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function within<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
   return new Promise((resolve, reject) => {
     const stop = () => reject(signal.reason);
-    const settle =
-      <V>(done: (value: V) => void) =>
-      (value: V) => {
-        signal.removeEventListener("abort", stop);
-        done(value);
-      };
     signal.addEventListener("abort", stop);
     if (signal.aborted) stop();
-    promise.then(settle(resolve), settle(reject));
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
   });
 }
 
@@ -153,12 +155,13 @@ export function aborted(operation: string, signal: AbortSignal | undefined, atte
 /** Resolves after `ms`, or rejects as soon as one of `signals` fires; leaves no timer behind either way. */
 export async function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const wait = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  const signal = anyOf(signals);
   try {
-    await (signal ? within(wait, signal) : wait);
+    await within(
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+      anyOf(signals),
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -102,7 +102,7 @@ function linkOrigin(operation: string, url: string): string {
 function downloadOf(operation: string, response: Response, origin: string, clocks: Clocks): Download {
   // The body must end by the deadline or the caller's abort, even if the stream ignores them.
   const stop = anyOf([clocks.signal, clocks.deadline?.signal]);
-  const until = <T>(promise: Promise<T>) => (stop ? within(promise, stop) : promise);
+  const until = <T>(promise: Promise<T>) => within(promise, stop);
   const failure = (cause: unknown): RealtimeKitError => {
     const error = failureOf(clocks, cause, 1, false);
     return error instanceof RealtimeKitConnectionError && !(cause instanceof RealtimeKitError)

@@ -72,5 +72,11 @@ export function urlOf(
     .filter(([, value]) => value !== undefined && value !== null)
     .map(([name, value]) => `${name}=${encodeURIComponent(wellFormed(name, String(value)))}`)
     .join("&");
-  return `${baseUrl}${path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name] ?? ""))}${search ? `?${search}` : ""}`;
+  // Split at the braces, the path alternates text and id names: no regular expression with a
+  // callback, which costs several times more on this path every call takes.
+  const url = path
+    .split(/[{}]/)
+    .map((part, index) => (index % 2 ? encodeURIComponent(ids[part] ?? "") : part))
+    .join("");
+  return `${baseUrl}${url}${search ? `?${search}` : ""}`;
 }

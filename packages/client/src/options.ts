@@ -196,8 +196,9 @@ export function policyOf(settings: Settings, operation: string, call: CallOption
 
 /** The account and app of a call: the call's own, else the client's; both required. */
 export function appOf(settings: Settings, call: CallOptions): { account_id: string; app_id: string } {
-  const account_id = accountOrAppId("accountId", call.accountId ?? settings.accountId);
-  const app_id = accountOrAppId("appId", call.appId ?? settings.appId);
+  // The client's own ids were checked when it was made.
+  const account_id = accountOrAppId("accountId", call.accountId) ?? settings.accountId;
+  const app_id = accountOrAppId("appId", call.appId) ?? settings.appId;
   if (account_id === undefined) throw refusal("accountId", "given, or set in CLOUDFLARE_ACCOUNT_ID");
   if (app_id === undefined) throw refusal("appId", "given, or set in REALTIMEKIT_APP_ID");
   return { account_id, app_id };

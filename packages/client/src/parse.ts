@@ -14,7 +14,7 @@ type Body = Record<string, unknown>;
 
 /** JSON when `text` is JSON, else `text` itself, so an error can say what came back. */
 export function parseLoosely(text: string | undefined): unknown {
-  if (text === undefined || text === "") return text;
+  if (!text) return text;
   try {
     return JSON.parse(text);
   } catch {
@@ -72,7 +72,8 @@ export class ApiPromise<T> extends Promise<T> {
   readonly #outcome: Promise<Outcome<T>>;
 
   constructor(outcome: Promise<Outcome<T>>) {
-    super((resolve) => resolve(undefined as T));
+    // The base promise is never read (`then` is overridden): it is left pending, at no cost.
+    super(() => {});
     this.#outcome = outcome;
   }
 
@@ -83,7 +84,7 @@ export class ApiPromise<T> extends Promise<T> {
 
   /** The data with the answer it came in, and the rate-limit state that answer reported. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#outcome.then(({ data, response }) => ({ data, response, rateLimit: rateLimitOf(response.headers) }));
+    return this.#outcome.then((outcome) => ({ ...outcome, rateLimit: rateLimitOf(outcome.response.headers) }));
   }
 
   // biome-ignore lint/suspicious/noThenProperty: this is a promise; its data is derived when it is awaited
