@@ -44,8 +44,10 @@ export function summarize(values: number[]): Summary {
 }
 
 /**
- * Runs every candidate once per round, in the same order (A B C A B C ...), after `warmups`
- * rounds that are not counted, so that drift in the machine hits all of them alike.
+ * Runs every candidate once per round, after `warmups` rounds that are not counted, so that
+ * drift in the machine hits all of them alike. Each round takes them in a new order, shuffled
+ * from a fixed seed: no candidate always follows the same neighbour and inherits the garbage or
+ * the cold caches it leaves behind, and a run is the same sequence every time.
  */
 export async function interleave<Name extends string>(
   candidates: Record<Name, () => Promise<number>>,
@@ -54,13 +56,35 @@ export async function interleave<Name extends string>(
 ): Promise<Record<Name, Summary>> {
   const names = Object.keys(candidates) as Name[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  const random = seeded(0x5e55_1075);
   for (let round = 0; round < warmups + rounds; round++) {
-    for (const name of names) {
+    for (const name of shuffled(names, random)) {
       const value = await candidates[name]();
       if (round >= warmups) samples[name].push(value);
     }
   }
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<Name, Summary>;
+}
+
+/** A seeded pseudo-random source in [0, 1) (mulberry32): the same sequence for the same seed. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** `items` in a new order (Fisher-Yates), drawn from `random`. */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const order = [...items];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as T, order[i] as T];
+  }
+  return order;
 }
 
 /**

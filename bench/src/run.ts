@@ -31,7 +31,7 @@ async function requests(server: Server) {
   log("1/10 per-request cost");
   const result = await benchRequests(
     server,
-    quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 31, warmups: 3 },
+    quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 101, warmups: 3 },
   );
   const sections = Object.entries(result).map(([operation, candidates]) => {
     const floor = candidates["raw fetch"];
@@ -416,7 +416,7 @@ try {
 
 Written by \`pnpm bench\` (bench/) on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} x ${cpu}, ${format(totalmem() / 2 ** 30, 0)} GiB, Node.js ${process.version}, ${process.platform}${quick ? " (quick run: smaller sizes, fewer rounds)" : ""}.
 
-Method: every comparison is measured in the same run, candidates interleaved (A B C A B C ...) after warm-up rounds that are not counted; tables give the median and the spread (25th to 75th percentile, or the range for runs of three). The API is a loopback HTTP server in its own process. Memory is measured in a fresh process per run. Bundles are built by esbuild for the browser, minified, then gzipped (level 9).
+Method: every comparison is measured in the same run, candidates interleaved, each round in a new order shuffled from a fixed seed, after warm-up rounds that are not counted; tables give the median and the spread (25th to 75th percentile, or the range for runs of three). The API is a loopback HTTP server in its own process. Memory is measured in a fresh process per run. Bundles are built by esbuild for the browser, minified, then gzipped (level 9).
 
 ## Targets
 
