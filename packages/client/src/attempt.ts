@@ -83,8 +83,9 @@ export async function attempt(
         return { response, text: read ? await response.text() : undefined };
       })();
       // The attempt's own timer settles it directly, with no listener to add and remove on the
-      // hot path; the caller's signal and the deadline, when there are any, through within().
-      within(answer, anyOf([clocks.signal, clocks.deadline?.signal])).then(resolve, reject);
+      // hot path. A caller's signal or a deadline settles it through the signal joined for this
+      // attempt alone, so that a fetch that never settles leaves no listener on the caller's.
+      within(answer, signal === timer.signal ? undefined : signal).then(resolve, reject);
     });
   } catch (cause) {
     throw failureOf(clocks, cause, attempts, timer.signal.aborted);
