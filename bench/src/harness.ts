@@ -1,5 +1,6 @@
 // What every benchmark shares: the server process, the statistics, the interleaved runner.
 import { type ChildProcess, fork } from "node:child_process";
+import { createRandom, type Random } from "@realtimekit-sessions/testing";
 
 export const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 export const APP = "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
@@ -56,7 +57,7 @@ export async function interleave<Name extends string>(
 ): Promise<Record<Name, Summary>> {
   const names = Object.keys(candidates) as Name[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
-  const random = seeded(0x5e55_1075);
+  const random = createRandom(0x5e55_1075);
   for (let round = 0; round < warmups + rounds; round++) {
     for (const name of shuffled(names, random)) {
       const value = await candidates[name]();
@@ -66,22 +67,11 @@ export async function interleave<Name extends string>(
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<Name, Summary>;
 }
 
-/** A seeded pseudo-random source in [0, 1) (mulberry32): the same sequence for the same seed. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** `items` in a new order (Fisher-Yates), drawn from `random`. */
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
+function shuffled<T>(items: readonly T[], random: Random): T[] {
   const order = [...items];
   for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = random.int(0, i);
     [order[i], order[j]] = [order[j] as T, order[i] as T];
   }
   return order;
