@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { createDownloads, RealtimeKitFormatError } from "../src/downloads.js";
 import {
   createSessionsClient,
+  RealtimeKitAbortError,
   RealtimeKitApiError,
   RealtimeKitArgumentError,
   RealtimeKitConnectionError,
@@ -104,6 +105,28 @@ describe("4. the deadline holds whatever fetch does", () => {
     const started = performance.now();
     await rejectionOf(client.listSessions(), RealtimeKitTimeoutError);
     expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  test("the attempt's own timeout holds too, with no deadline and no caller's signal", async () => {
+    let sent = 0;
+    const client = clientWith(
+      () => {
+        sent++;
+        return new Promise(() => {});
+      },
+      { timeoutMs: 150, retries: 1 },
+    );
+    const error = await rejectionOf(client.listSessions(), RealtimeKitTimeoutError);
+    expect(error.message).toBe("listSessions: no complete answer within 150 ms (after 2 attempts)");
+    expect(sent).toBe(2);
+  });
+
+  test("a caller's abort holds against a fetch that never settles and ignores its signal", async () => {
+    const controller = new AbortController();
+    const client = clientWith(() => new Promise(() => {}), { retries: 0 });
+    const call = client.listSessions({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await rejectionOf(call, RealtimeKitAbortError);
   });
 
   test("a response whose body never ends", async () => {
