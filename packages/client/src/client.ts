@@ -10,8 +10,8 @@ import {
   type Settings,
 } from "./options.js";
 import { paginate } from "./pagination.js";
-import { type Accepted, ApiPromise, envelope, list, strings } from "./parse.js";
-import { type Outcome, send } from "./retry.js";
+import { type Accepted, type ApiPromise, apiPromise, envelope, list, strings } from "./parse.js";
+import { send } from "./retry.js";
 
 type QueryObject = Record<string, unknown>;
 
@@ -173,18 +173,20 @@ export function createSessionsClient(options: SessionsClientOptions = {}): Sessi
     query?: object,
   ): ApiPromise<T> {
     const { method, path } = OPERATIONS[name];
-    let outcome: Promise<Outcome<T>>;
+    // Set by send() before the call resolves.
+    const answered = {} as { response: Response };
+    let data: Promise<T>;
     try {
       const checked = objectOf("options", options);
       const parameters = (QUERIES[name] ?? objectOf)("query", query as QueryObject | undefined);
       const url = urlOf(settings.baseUrl, path, { ...appOf(settings, checked), ...ids() }, parameters);
       const accept = ACCEPT[name] as (text: string | undefined) => Accepted<T>;
-      outcome = send(settings.fetch, policyOf(settings, name, checked, method === "get"), method, url, accept);
+      data = send(settings.fetch, policyOf(settings, name, checked, method === "get"), method, url, accept, answered);
     } catch (error) {
       // A value the client will not send rejects the call, like any other failure.
-      outcome = Promise.reject(error);
+      data = Promise.reject(error);
     }
-    return new ApiPromise<T>(outcome);
+    return apiPromise(data, answered);
   }
   const session = (sessionId: string) => () => ({ session_id: pathSegment("sessionId", sessionId) });
 

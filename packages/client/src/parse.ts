@@ -2,7 +2,6 @@
 // and the promise every method returns, which `.withResponse()` opens up.
 import { isRecord } from "./errors.js";
 import { type RateLimit, rateLimitOf } from "./rate-limit.js";
-import type { Outcome } from "./retry.js";
 
 /**
  * What a method makes of a 2xx answer's body: the value it resolves to, or a refusal, with
@@ -68,33 +67,18 @@ export interface WithResponse<T> {
  * What every method returns: a promise of the data, which `.withResponse()` opens up to the
  * answer and its rate-limit state. The call is made once, whichever of the two is awaited.
  */
-export class ApiPromise<T> extends Promise<T> {
-  readonly #outcome: Promise<Outcome<T>>;
-
-  constructor(outcome: Promise<Outcome<T>>) {
-    // The base promise is never read (`then` is overridden): it is left pending, at no cost.
-    super(() => {});
-    this.#outcome = outcome;
-  }
-
-  // `then` of the base class would build another ApiPromise; a plain promise is what it needs.
-  static override get [Symbol.species](): PromiseConstructor {
-    return Promise;
-  }
-
+export interface ApiPromise<T> extends Promise<T> {
   /** The data with the answer it came in, and the rate-limit state that answer reported. */
-  withResponse(): Promise<WithResponse<T>> {
-    return this.#outcome.then((outcome) => ({ ...outcome, rateLimit: rateLimitOf(outcome.response.headers) }));
-  }
+  withResponse(): Promise<WithResponse<T>>;
+}
 
-  // biome-ignore lint/suspicious/noThenProperty: this is a promise; its data is derived when it is awaited
-  override then<Fulfilled = T, Rejected = never>(
-    onfulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
-    onrejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
-  ): Promise<Fulfilled | Rejected> {
-    return this.#outcome.then(
-      onfulfilled ? (outcome) => onfulfilled(outcome.data) : (outcome) => outcome.data as unknown as Fulfilled,
-      onrejected,
-    );
-  }
+/**
+ * `data` itself, a plain promise that costs nothing more to await, given `.withResponse()`:
+ * `answered.response` is the answer `data` came in, set before `data` resolves.
+ */
+export function apiPromise<T>(data: Promise<T>, answered: { response: Response }): ApiPromise<T> {
+  const promise = data as ApiPromise<T>;
+  promise.withResponse = () =>
+    data.then((value) => ({ data: value, ...answered, rateLimit: rateLimitOf(answered.response.headers) }));
+  return promise;
 }

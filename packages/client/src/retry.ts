@@ -6,17 +6,12 @@ import type { Policy } from "./options.js";
 import { type Accepted, parseLoosely } from "./parse.js";
 import { retryAfterMs } from "./rate-limit.js";
 
-/** What a call resolves to, before `.withResponse()` or plain `await` picks from it. */
-export interface Outcome<T> {
-  data: T;
-  response: Response;
-}
-
 /**
  * Attempts `method url` until `accept` takes a 2xx answer, or a failure is final: a status
  * other than 408, 429 or 5xx (but 501), `policy.retries` retries spent, the caller's abort or
  * the deadline. Each attempt gets its own timer; waits follow `Retry-After` or an exponential
- * backoff with jitter, never above `maxRetryDelayMs`.
+ * backoff with jitter, never above `maxRetryDelayMs`. Resolves to what `accept` took, once
+ * `answered.response` is the answer it took it from.
  */
 export async function send<T>(
   fetch: ((request: Request) => Promise<Response>) | undefined,
@@ -24,7 +19,8 @@ export async function send<T>(
   method: string,
   url: string,
   accept: (text: string | undefined) => Accepted<T>,
-): Promise<Outcome<T>> {
+  answered: { response: Response },
+): Promise<T> {
   const { operation, signal, secrets, log } = policy;
   const deadline = startDeadline(policy.deadlineMs);
   const clocks = { operation, timeoutMs: policy.timeoutMs, signal, deadline, secrets };
@@ -59,7 +55,10 @@ export async function send<T>(
           secrets,
         );
       }
-      if (!failure) return { data: (accepted as { value: T }).value, response: response as Response };
+      if (!failure) {
+        answered.response = response as Response;
+        return (accepted as { value: T }).value;
+      }
       // Final whatever the retries: the caller's abort, the deadline, a fetch that is not one,
       // and a runtime that refuses the network.
       if (

@@ -4,7 +4,7 @@
 import { ACCOUNT, APP, rejectionOf, SESSION, send, startServer, type TestServer } from "@realtimekit-sessions/test-kit";
 import fc from "fast-check";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, onTestFinished, test, vi } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import {
   type ApiPromise,
@@ -118,6 +118,40 @@ describe(".withResponse()", () => {
       send(res, 404, { success: false, error: { code: 404, message: "No session" } }),
     );
     await expect(client.getSession(SESSION).withResponse()).rejects.toBeInstanceOf(RealtimeKitApiError);
+  });
+
+  test("gives the answer the data came in: the last attempt's, after retries", async () => {
+    let attempts = 0;
+    const { client, server } = await serving(
+      (res, request) =>
+        ++attempts < 3
+          ? send(
+              res,
+              503,
+              { success: false, errors: [{ code: 10001, message: "busy" }] },
+              { "cf-ray": `ray-${attempts}` },
+            )
+          : send(res, 200, successFor(new URL(request.url, "http://x").pathname), { "cf-ray": `ray-${attempts}` }),
+      { retries: 2, retryDelayMs: 0 },
+    );
+    const { data, response } = await client.getSession(SESSION).withResponse();
+    expect(data).toEqual({ id: SESSION });
+    expect([response.status, response.headers.get("cf-ray")]).toEqual([200, "ray-3"]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  test("a failed call awaited through .withResponse() alone leaves no rejection unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    onTestFinished(() => {
+      process.off("unhandledRejection", record);
+    });
+    const { client } = await serving((res) => send(res, 404, { success: false, error: { code: 404, message: "No" } }));
+    await expect(client.getSession(SESSION).withResponse()).rejects.toBeInstanceOf(RealtimeKitApiError);
+    // Node reports an unhandled rejection after the microtasks of the turn that made it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(unhandled).toEqual([]);
   });
 });
 
@@ -240,6 +274,22 @@ describe("deadline, headers and defaults", () => {
     expect(api?.headers).toMatchObject({ "x-team": "support", "x-trace": "call" });
     expect(storage?.headers["x-team"]).toBeUndefined();
     expect(storage?.headers.authorization).toBeUndefined();
+  });
+
+  test("a call's own options leave later calls of the client to its defaults, before and after", async () => {
+    const { client, server } = await serving(
+      (res) => send(res, 503, { success: false, errors: [{ code: 10001, message: "busy" }] }),
+      { retries: 1, retryDelayMs: 0 },
+    );
+    const requestsOf = async (call: Promise<unknown>) => {
+      const before = server.requests.length;
+      await rejectionOf(call);
+      return server.requests.length - before;
+    };
+    expect(await requestsOf(client.getSession(SESSION))).toBe(2);
+    expect(await requestsOf(client.getSession(SESSION, {}, { retries: 0 }))).toBe(1);
+    expect(await requestsOf(client.getSession(SESSION))).toBe(2);
+    expect(await requestsOf(client.getSession(SESSION, {}, { retries: 2 }))).toBe(3);
   });
 
   test("takes its base URL from CLOUDFLARE_BASE_URL", async () => {
