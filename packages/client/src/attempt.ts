@@ -56,7 +56,7 @@ export function anyOf(signals: (AbortSignal | undefined)[]): AbortSignal | undef
  * timer behind; the timeout, the deadline and the caller's signal hold even against a fetch, or
  * a body, that ignores the signal.
  */
-export async function attempt(
+export function attempt(
   fetch: ((request: Request) => Promise<Response>) | undefined,
   url: string,
   init: { method: string; headers: Record<string, string>; redirect?: RequestRedirect },
@@ -65,33 +65,35 @@ export async function attempt(
   read: boolean,
 ): Promise<Answer> {
   const timer = new AbortController();
-  let timeout: ReturnType<typeof setTimeout> | undefined;
   const signal = anyOf([timer.signal, clocks.signal, clocks.deadline?.signal]) as AbortSignal;
   const request = { redirect: "manual", ...init, signal } as const;
-  try {
+  // One promise, settled by whichever comes first: the answer, the attempt's own timer, or the
+  // caller's signal or deadline. Every call takes this path: it awaits nothing of its own.
+  return new Promise<Answer>((resolve, reject) => {
+    const fail = (cause?: unknown) => {
+      clearTimeout(timeout);
+      reject(failureOf(clocks, cause, attempts, timer.signal.aborted));
+    };
+    const timeout = setTimeout(() => {
+      timer.abort();
+      // failureOf() tells a timeout by the timer's signal: no reason to carry.
+      fail();
+    }, clocks.timeoutMs);
     // Nothing is sent once the caller has given up.
-    signal.throwIfAborted();
-    return await new Promise<Answer>((resolve, reject) => {
-      timeout = setTimeout(() => {
-        timer.abort();
-        // failureOf() tells a timeout by the timer's signal: no reason to carry.
-        reject();
-      }, clocks.timeoutMs);
-      const answer = (async () => {
-        const response: unknown = await (fetch ? fetch(new Request(url, request)) : globalThis.fetch(url, request));
-        if (!isResponse(response)) throw refusal("fetch", "a function resolving to a Response");
-        return { response, text: read ? await response.text() : undefined };
-      })();
-      // The attempt's own timer settles it directly, with no listener to add and remove on the
-      // hot path. A caller's signal or a deadline settles it through the signal joined for this
-      // attempt alone, so that a fetch that never settles leaves no listener on the caller's.
-      within(answer, signal === timer.signal ? undefined : signal).then(resolve, reject);
-    });
-  } catch (cause) {
-    throw failureOf(clocks, cause, attempts, timer.signal.aborted);
-  } finally {
-    clearTimeout(timeout);
-  }
+    if (signal.aborted) return fail(signal.reason);
+    const answer = (async () => {
+      const response: unknown = await (fetch ? fetch(new Request(url, request)) : globalThis.fetch(url, request));
+      if (!isResponse(response)) throw refusal("fetch", "a function resolving to a Response");
+      return { response, text: read ? await response.text() : undefined };
+    })();
+    // The attempt's own timer settles it directly, with no listener to add and remove on the
+    // hot path. A caller's signal or a deadline settles it through the signal joined for this
+    // attempt alone, so that a fetch that never settles leaves no listener on the caller's.
+    within(answer, signal === timer.signal ? undefined : signal).then((value) => {
+      clearTimeout(timeout);
+      resolve(value);
+    }, fail);
+  });
 }
 
 /**
