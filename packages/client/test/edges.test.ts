@@ -129,6 +129,21 @@ describe("4. the deadline holds whatever fetch does", () => {
     await rejectionOf(call, RealtimeKitAbortError);
   });
 
+  test("a caller's signal that has already fired: even a fetch that ignores it is never called", async () => {
+    let sent = 0;
+    const client = clientWith(() => {
+      sent++;
+      return new Promise(() => {});
+    });
+    const reason = new Error("gave up");
+    const error = await rejectionOf(
+      client.getSession(SESSION, {}, { signal: AbortSignal.abort(reason) }),
+      RealtimeKitAbortError,
+    );
+    expect(error.cause).toBe(reason);
+    expect(sent).toBe(0);
+  });
+
   test("a response whose body never ends", async () => {
     const endless = () =>
       new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode("{")) }));
