@@ -9,7 +9,14 @@ import { SESSION } from "@realtimekit-sessions/test-kit";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { createDownloads } from "../src/downloads.js";
-import { createSessionsClient, RealtimeKitApiError, RealtimeKitError } from "../src/index.js";
+import {
+  type ApiPromise,
+  createSessionsClient,
+  RealtimeKitApiError,
+  RealtimeKitError,
+  type SessionsClient,
+  type WithResponse,
+} from "../src/index.js";
 
 const TOKEN = "property-secret-token-5f2a9c";
 const DEADLINE_MS = 150;
@@ -277,3 +284,58 @@ test("any argument, any server, any fetch: settles in time, only RealtimeKitErro
     { seed: 20261130, numRuns: 400 },
   );
 }, 120_000);
+
+/** Servers that mostly answer 2xx, with the rate-limit headers Cloudflare sends: enough successes to compare. */
+const answers: fc.Arbitrary<{ name: string; fetch: Fetch }> = fc
+  .record({ status: fc.oneof(fc.constant(200), fc.integer({ min: 200, max: 599 })), body: bodies })
+  .map(({ status, body }) => ({
+    name: `HTTP ${status} ${body.slice(0, 40)}`,
+    fetch: async () =>
+      new Response([204, 205, 304].includes(status) ? null : body, {
+        status,
+        headers: { "content-type": "application/json", ratelimit: '"default";r=49;t=30' },
+      }),
+  }));
+
+const AWAITED: Record<string, (client: SessionsClient) => ApiPromise<unknown>> = {
+  getSession: (client) => client.getSession(SESSION),
+  listSessions: (client) => client.listSessions(),
+  listParticipants: (client) => client.listParticipants(SESSION),
+  getParticipant: (client) => client.getParticipant(SESSION, SESSION),
+};
+
+test("awaited or opened with .withResponse(), a call settles the same way, from one request", async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(answers, servers), fc.constantFrom(...Object.keys(AWAITED)), async (server, method) => {
+      let sent = 0;
+      const client = createSessionsClient({
+        apiToken: TOKEN,
+        accountId: "023e105f4ecef8ad9ca31a8372d0c353",
+        appId: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+        fetch: (request) => {
+          sent++;
+          return server.fetch(request);
+        },
+        retries: 0,
+        timeoutMs: 100,
+        deadlineMs: DEADLINE_MS,
+      });
+      const promise = AWAITED[method]?.(client) as ApiPromise<unknown>;
+      const [plain, opened] = await Promise.allSettled([promise, promise.withResponse()]);
+      const context = `${method} against ${server.name}`;
+      expect(sent, context).toBe(1);
+      if (plain.status === "fulfilled") {
+        expect(opened.status, context).toBe("fulfilled");
+        const { data, response, rateLimit } = (opened as PromiseFulfilledResult<WithResponse<unknown>>).value;
+        expect(data, context).toBe(plain.value);
+        expect(response.ok, context).toBe(true);
+        expect(rateLimit, context).toEqual({ remaining: 49, reset: 30, limit: undefined, window: undefined });
+      } else {
+        expect(opened.status, context).toBe("rejected");
+        expect((opened as PromiseRejectedResult).reason, context).toBe(plain.reason);
+        expect(plain.reason, context).toBeInstanceOf(RealtimeKitError);
+      }
+    }),
+    { seed: 20261201, numRuns: 200 },
+  );
+});
