@@ -1,7 +1,7 @@
 // What every command starts from: the global flags and the environment resolved into a client of
 // the real API (flags first, then the variables) or of the in-process fake with `--mock`, and
 // the output mode. The client, and the fake, are imported only by a command that calls the API.
-import type { SessionsClient } from "@realtimekit-sessions/client";
+import type { Pacer, SessionsClient } from "@realtimekit-sessions/client";
 import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -24,13 +24,8 @@ export interface Context {
   flags: GlobalOptions;
   /** Machine output (JSON, NDJSON for lists): with `--json`, or whenever standard output is not a terminal. */
   json: boolean;
-  /**
-   * A client with the global settings; sending through `wrap(fetch)` when given (the export's
-   * pacer), and with another timeout per request when given.
-   */
-  client(options?: { wrap?: (fetch: Fetch) => Fetch; timeoutMs?: number }): Promise<SessionsClient>;
-  /** The API root the client sends to. */
-  baseUrl(): Promise<string>;
+  /** A client with the global settings; its requests paced by `pacer` when given (a bulk job's). */
+  client(options?: { pacer?: Pacer }): Promise<SessionsClient>;
 }
 
 /** The sessions `--mock` serves: enough for pages, filters and a short export. */
@@ -42,20 +37,10 @@ export function contextOf(io: Io, options: GlobalOptions): Context {
     io,
     flags: options,
     json: Boolean(options.json) || !io.stdout.isTTY,
-    async client({ wrap, timeoutMs } = {}) {
+    async client({ pacer } = {}) {
       settings ??= settingsOf(io, options);
-      const { fetch, ...rest } = await settings;
       const { createSessionsClient } = await import("@realtimekit-sessions/client");
-      return createSessionsClient({
-        ...rest,
-        ...(timeoutMs === undefined ? {} : { timeoutMs }),
-        fetch: wrap ? wrap(fetch) : fetch,
-      });
-    },
-    async baseUrl() {
-      settings ??= settingsOf(io, options);
-      const { DEFAULT_BASE_URL } = await import("@realtimekit-sessions/client");
-      return (await settings).baseUrl ?? DEFAULT_BASE_URL;
+      return createSessionsClient({ ...(await settings), pacer });
     },
   };
 }

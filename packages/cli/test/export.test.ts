@@ -3,9 +3,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { virtualClock } from "@realtimekit-sessions/test-kit";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { TOKEN, withFake } from "./fake.js";
-import { lines, virtualClock } from "./io.js";
+import { lines } from "./io.js";
 
 let directory: string;
 beforeEach(async () => {
@@ -152,21 +153,85 @@ test("--files downloads through the client: a storage host that fails is a typed
   expect(await readdir(join(directory, "files"))).toEqual([]);
 });
 
-test("rate-limit headers that make no sense slow the export but never stop it", async () => {
-  const { fake, cli } = withFake({ sessions: 8 });
-  const clock = virtualClock();
-  const nonsense = async (request: Request) => {
-    const answer = await fake.fetch(request);
-    const headers = new Headers(answer.headers);
-    headers.set("ratelimit", '"default";r=0;t=0');
-    headers.set("ratelimit-policy", '"default";q=0;w=0');
-    return new Response(answer.body, { status: answer.status, headers });
-  };
+describe("pacing: one clock per request", () => {
+  /** The fake's answers, with these rate-limit headers instead of its own. */
+  const withHeaders =
+    (fetch: (request: Request) => Promise<Response>, limit: () => Record<string, string>) =>
+    async (request: Request) => {
+      const answer = await fetch(request);
+      const headers = new Headers(answer.headers);
+      for (const [name, value] of Object.entries(limit())) headers.set(name, value);
+      return new Response(answer.body, { status: answer.status, headers });
+    };
 
-  const { code, stdout } = await clock.run(cli(["export", "--include", "participants"], { fetch: nonsense, clock }));
+  test("headers that contradict the answers (r=0;t=0 on every 200) neither stall nor silence the export", async () => {
+    const { fake, cli } = withFake({ sessions: 120 });
+    const clock = virtualClock();
+    const started = clock.now();
+    const contradicting = withHeaders(fake.fetch, () => ({
+      ratelimit: '"default";r=0;t=0',
+      "ratelimit-policy": '"default";q=0;w=0',
+    }));
 
-  expect(code).toBe(0);
-  expect(lines(stdout)).toHaveLength(8);
+    const { code, stdout, stderr } = await clock.run(
+      cli(["export", "--include", "participants"], { fetch: contradicting, clock }),
+    );
+
+    expect(code).toBe(0);
+    expect(lines(stdout)).toHaveLength(120);
+    // Every request went out as soon as it could: no wait at all on the clock.
+    expect(clock.now()).toBe(started);
+    expect(stderr).toMatch(/^Exported 120 sessions in [\d.]+ s: \d+ requests, 0 rate-limited\.\n$/);
+  });
+
+  test("a wait longer than 5 s is said once on standard error, even when it is no terminal", async () => {
+    const { fake, cli } = withFake({ sessions: 30 });
+    const clock = virtualClock();
+    let window = { start: clock.now(), used: 0 };
+    // 20 requests a minute: the export needs more, so it waits for the next window.
+    const limited = withHeaders(fake.fetch, () => {
+      if (clock.now() >= window.start + 60_000) window = { start: clock.now(), used: 0 };
+      window.used++;
+      const reset = Math.ceil((window.start + 60_000 - clock.now()) / 1000);
+      return {
+        ratelimit: `"default";r=${Math.max(0, 20 - window.used)};t=${reset}`,
+        "ratelimit-policy": '"default";q=20;w=60',
+      };
+    });
+    const out = join(directory, "paced.ndjson");
+
+    const { code, stderr } = await clock.run(
+      cli(["export", "--include", "participants", "--out", out, "--max-share", "1"], { fetch: limited, clock }),
+    );
+
+    expect(code).toBe(0);
+    const [wait, ...rest] = lines(stderr);
+    expect(wait).toMatch(
+      /^Waiting (59|60) s for the rate limit's window to reset \(no requests are left in it\)\. Ctrl-C stops; run the same command again to resume\.$/,
+    );
+    expect(rest.filter((line) => line.startsWith("Waiting"))).toHaveLength(rest.length - 1);
+    expect(rest.at(-1)).toMatch(/^Exported 30 sessions to /);
+    expect(await records(out)).toHaveLength(30);
+  });
+
+  test("a request slow after it was sent is a timeout, and the CLI says to raise --timeout", async () => {
+    const { fake, cli } = withFake({ sessions: 5 });
+    const hanging = (request: Request) =>
+      new URL(request.url).pathname.endsWith("/participants")
+        ? new Promise<Response>((_, reject) =>
+            request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+          )
+        : fake.fetch(request);
+
+    const { code, stderr } = await cli(["export", "--include", "participants", "--timeout", "0.05"], {
+      fetch: hanging,
+    });
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^error: The API did not answer in time: listParticipants: no complete answer within 50 ms \(after 3 attempts\)\. Try again, or raise --timeout\.\n$/,
+    );
+  });
 });
 
 test("an interrupt stops the export at once, says how to resume, exit 130", async () => {

@@ -111,22 +111,18 @@ export function failureOf(clocks: Clocks, cause: unknown, attempts: number, time
       { attempts },
     );
   }
-  return new RealtimeKitConnectionError(
-    `${operation}: ${redact(permissionRefused(cause) ?? describeCause(cause), clocks.secrets)}`,
-    { cause: causeWithoutSecrets(cause, clocks.secrets), attempts },
-  );
+  return new RealtimeKitConnectionError(`${operation}: ${redact(describeCause(cause), clocks.secrets)}`, {
+    cause: causeWithoutSecrets(cause, clocks.secrets),
+    attempts,
+  });
 }
 
 /**
- * What the runtime refused, when it refused the request itself (Deno without `--allow-net`):
- * no retry changes that.
+ * Whether the runtime refused the request itself (Deno without `--allow-net`): no retry changes
+ * that. Its message, which names the permission, is the failure's.
  */
-export function permissionRefused(cause: unknown): string | undefined {
-  const name = (cause as { name?: unknown } | undefined)?.name;
-  if (name === "NotCapable" || name === "PermissionDenied") {
-    return `network access refused by the runtime: ${(cause as Error).message}`;
-  }
-  return undefined;
+export function permissionRefused(cause: unknown): boolean {
+  return /^(NotCapable|PermissionDenied)$/.test(String((cause as Error | undefined)?.name));
 }
 
 /**
@@ -137,8 +133,9 @@ export function within<T>(promise: Promise<T>, signal: AbortSignal | undefined):
   if (!signal) return promise;
   return new Promise((resolve, reject) => {
     const stop = () => reject(signal.reason);
-    signal.addEventListener("abort", stop);
-    if (signal.aborted) stop();
+    if (signal.aborted) return stop();
+    // Gone once it fires, since `promise` may then never settle (a timer cleared on abort).
+    signal.addEventListener("abort", stop, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
   });
 }
@@ -156,18 +153,14 @@ export function aborted(operation: string, signal: AbortSignal | undefined, atte
 }
 
 /** Resolves after `ms`, or rejects as soon as one of `signals` fires; leaves no timer behind either way. */
-export async function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
+export function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    await within(
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, ms);
-      }),
-      anyOf(signals),
-    );
-  } finally {
-    clearTimeout(timer);
-  }
+  return within(
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+    anyOf(signals),
+  ).finally(() => clearTimeout(timer));
 }
 
 function describeCause(cause: unknown): string {

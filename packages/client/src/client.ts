@@ -278,17 +278,11 @@ const PEER_REPORT_FILTERS: readonly string[] = [
 /** `filters` as the API takes it: known sections, comma-separated without spaces. */
 function peerReportFilters(filters: PeerReportFilter | readonly PeerReportFilter[]): string {
   const sections: unknown = typeof filters === "string" ? filters.split(",") : filters;
-  // The first section that is not one, or -2 when there is no list of sections at all.
+  // The sections that are not one, or the whole value when it is no list of sections.
   const unknown =
-    Array.isArray(sections) && sections.length > 0
-      ? sections.findIndex((section) => !PEER_REPORT_FILTERS.includes(section))
-      : -2;
-  if (unknown !== -1) {
-    throw refusal(
-      "filters",
-      `one or more of ${PEER_REPORT_FILTERS}`,
-      unknown < 0 ? filters : (sections as unknown[])[unknown],
-    );
-  }
+    Array.isArray(sections) && sections[0] !== undefined
+      ? sections.filter((section) => !PEER_REPORT_FILTERS.includes(section))
+      : [filters];
+  if (unknown.length) throw refusal("filters", `one or more of ${PEER_REPORT_FILTERS}`, unknown[0]);
   return (sections as string[]).join(",");
 }

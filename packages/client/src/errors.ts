@@ -1,19 +1,5 @@
 import { type RateLimit, rateLimitOf, retryAfterMs } from "./rate-limit.js";
 
-/**
- * Whether `value` was made by `type` or a subclass, in this copy of the client or in another:
- * a class of another copy counts when it carries the same `errorName`. A subclass a user made
- * has no name of its own, so it recognises its own instances only.
- */
-function madeBy(type: typeof RealtimeKitError, value: unknown): boolean {
-  const named = Object.hasOwn(type, "errorName");
-  for (let proto = Object.getPrototypeOf(Object(value)); proto; proto = Object.getPrototypeOf(proto)) {
-    const made = (proto as { constructor?: { errorName?: string } }).constructor;
-    if (made === type || (named && made?.errorName === type.errorName)) return true;
-  }
-  return false;
-}
-
 /** Base class of every error this client throws: `instanceof RealtimeKitError` catches them all. */
 export class RealtimeKitError extends Error {
   /**
@@ -28,8 +14,16 @@ export class RealtimeKitError extends Error {
    * from another copy of the client (two versions installed, a bundle, another realm).
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // A class of another copy counts when it carries the same `errorName`. A subclass a user
+    // made has no name of its own, so it recognises its own instances only.
     // biome-ignore lint/complexity/noThisInStatic: the class right of `instanceof`, maybe a subclass
-    return madeBy(this, value);
+    // biome-ignore lint/complexity/noUselessThisAlias: named once, for the loop below
+    const type = this;
+    for (let proto = Object.getPrototypeOf(Object(value)); proto; proto = Object.getPrototypeOf(proto)) {
+      const made = (proto as { constructor?: { errorName?: string } }).constructor;
+      if (made === type || (Object.hasOwn(type, "errorName") && made?.errorName === type.errorName)) return true;
+    }
+    return false;
   }
 
   /** The class's `errorName`, such as `"RealtimeKitApiError"`. */
@@ -131,8 +125,6 @@ export class RealtimeKitFormatError extends RealtimeKitError {
   static override readonly errorName: string = "RealtimeKitFormatError";
 }
 
-const SNIPPET_LENGTH = 200;
-
 /**
  * Builds the error for an answer the client cannot use. `body` is the body as read: parsed
  * JSON, raw text, or undefined when there was none; `problem` says why a success answer was
@@ -172,17 +164,21 @@ function describeBody(response: Response, body: unknown, secrets: readonly strin
   // survive as a prefix that no longer matches it.
   const quote = (text: string) => snippet(redact(text, secrets));
   // A redirect (3xx) is never followed: the request carries credentials, and a redirect could
-  // take them elsewhere; its status says what it was.
+  // take them elsewhere. Where it pointed is shown without its query, which may be signed.
+  const location = response.headers.get("location");
+  if (location && response.status < 400) {
+    return `a redirect to ${quote(location.split(/[?#]/)[0] as string)}, not followed with credentials`;
+  }
   if (body === undefined || body === "") return "an empty body";
   const type = response.headers.get("content-type") ?? "no content-type";
   if (typeof body === "string") return `a non-JSON body (${type}): ${quote(body)}`;
   return `JSON in neither error envelope: ${quote(json(body))}`;
 }
 
-/** `text` on one line, cut to a length an error message can carry, and quoted. */
+/** `text` on one line, cut to 200 characters (what an error message can carry), and quoted. */
 export function snippet(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return JSON.stringify(flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat);
+  return JSON.stringify(flat.length > 200 ? `${flat.slice(0, 200)}…` : flat);
 }
 
 /** JSON of a value, or "" for one that has none; one nested too deep to write out is named, not thrown. */

@@ -36,6 +36,7 @@ export type { OperationData, OperationName, OperationQuery } from "./operations.
 export {
   type CallOptions,
   DEFAULT_BASE_URL,
+  type Pacer,
   type RequestOptions,
   type SessionsClientOptions,
 } from "./options.js";

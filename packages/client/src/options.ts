@@ -70,6 +70,13 @@ export interface SessionsClientOptions extends RequestOptions {
   /** Headers sent with every request to the API (never to the storage host of a download). */
   headers?: Record<string, string> | undefined;
   /**
+   * Decides when each request to the API is sent: `createPacer()` of
+   * `@realtimekit-sessions/client/pacing` paces a bulk job to the rate limit. A request waits for
+   * its turn before its `timeoutMs` starts (the wait counts towards `deadlineMs`).
+   * @default none: requests go out at once
+   */
+  pacer?: Pacer | undefined;
+  /**
    * Where the client logs: anything with console's `error`, `warn`, `info` and `debug`.
    * @default console
    */
@@ -90,6 +97,16 @@ export interface SessionsClientOptions extends RequestOptions {
    * @default 30000
    */
   maxRetryDelayMs?: number | undefined;
+}
+
+/**
+ * The hook a pacer gives the client. The client calls `turn()` before each attempt at an API
+ * request, and the function it resolves to with the attempt's answer (`undefined` when none
+ * came). `turn()` rejects with the signal's reason as soon as `signal` aborts, and leaves no
+ * listener on it.
+ */
+export interface Pacer {
+  turn(signal: AbortSignal | undefined): Promise<(response: Response | undefined) => void>;
 }
 
 /** Per-call options, accepted as the last argument of every method. */
@@ -117,6 +134,7 @@ export interface Settings {
   fetch: ((request: Request) => Promise<Response>) | undefined;
   /** Credentials and client-wide headers, sent with every API request. */
   headers: Record<string, string>;
+  pacer: Pacer | undefined;
   /** Values kept out of every error and log line. */
   secrets: string[];
   retries: number;
@@ -131,7 +149,15 @@ export interface Settings {
 export interface Policy
   extends Pick<
     Settings,
-    "retries" | "timeoutMs" | "deadlineMs" | "retryDelayMs" | "maxRetryDelayMs" | "headers" | "secrets" | "log"
+    | "retries"
+    | "timeoutMs"
+    | "deadlineMs"
+    | "retryDelayMs"
+    | "maxRetryDelayMs"
+    | "headers"
+    | "secrets"
+    | "log"
+    | "pacer"
   > {
   operation: string;
   signal: AbortSignal | undefined;
@@ -151,8 +177,11 @@ function variable(name: string): string | undefined {
 
 export function resolveSettings(options: SessionsClientOptions): Settings {
   const { headers, secrets } = credentials(options);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+  if (options.fetch && typeof options.fetch !== "function") {
     throw refusal("fetch", "a function", options.fetch);
+  }
+  if (options.pacer && typeof options.pacer.turn !== "function") {
+    throw refusal("pacer", "a Pacer", options.pacer);
   }
   const logLevel = options.logLevel ?? (variable("CLOUDFLARE_LOG") as LogLevel | undefined) ?? "off";
   if (!LOG_LEVELS.includes(logLevel)) throw refusal("logLevel", `one of ${LOG_LEVELS}`, logLevel);
@@ -161,6 +190,7 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
     accountId: accountOrAppId("accountId", options.accountId ?? variable("CLOUDFLARE_ACCOUNT_ID")),
     appId: accountOrAppId("appId", options.appId ?? variable("REALTIMEKIT_APP_ID")),
     fetch: options.fetch,
+    pacer: options.pacer,
     headers: {
       ...requestHeaders(options.headers),
       ...headers,
@@ -180,17 +210,15 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
 export function policyOf(settings: Settings, operation: string, call: CallOptions, idempotent = true): Policy {
   const headers = requestHeaders(call.headers);
   return {
+    ...settings,
     operation,
     retries: whole("retries", call.retries, idempotent ? settings.retries : 0),
     timeoutMs: whole("timeoutMs", call.timeoutMs, settings.timeoutMs, 1),
     deadlineMs: whole("deadlineMs", call.deadlineMs, settings.deadlineMs, 1),
-    retryDelayMs: settings.retryDelayMs,
-    maxRetryDelayMs: settings.maxRetryDelayMs,
     signal: abortSignal(call.signal),
     // A call without headers of its own shares the client's: nothing to copy on the hot path.
     headers: headers ? { ...settings.headers, ...headers } : settings.headers,
     secrets: headers ? [...settings.secrets, ...credentialsIn(headers)] : settings.secrets,
-    log: settings.log,
   };
 }
 
@@ -225,22 +253,21 @@ function credentials(options: SessionsClientOptions) {
   throw refusal("apiToken", "given (or apiEmail and apiKey), or set in CLOUDFLARE_API_TOKEN");
 }
 
-const CREDENTIAL_HEADERS = ["authorization", "x-auth-key"];
+const CREDENTIAL_HEADER_RE = /^(authorization|x-auth-key)$/i;
 
 /** Credentials in headers the caller sets: kept out of errors and logs like the client's own. */
 function credentialsIn(headers: Record<string, string> | undefined): string[] {
   return Object.entries(headers ?? {})
-    .filter(([name]) => CREDENTIAL_HEADERS.includes(name.toLowerCase()))
+    .filter(([name]) => CREDENTIAL_HEADER_RE.test(name))
     .map(([, value]) => value.replace(/^Bearer\s+/i, ""));
 }
 
 function baseUrl(value: string): string {
   const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : undefined;
-  // Credentials, a query or a fragment make the URL longer than its origin and path.
+  // Credentials, a query or a fragment make the URL longer than its origin and path. The value is
+  // not quoted back: it may carry credentials.
   if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
-    const expected = "an http(s) URL without credentials, query or fragment";
-    // A URL with credentials in it is not quoted back: the message would carry them.
-    throw url?.username || url?.password ? refusal("baseUrl", expected) : refusal("baseUrl", expected, value);
+    throw refusal("baseUrl", "an http(s) URL without credentials, query or fragment");
   }
   // openapi-fetch's URLs are the base URL and the path joined as text.
   return value.replace(/\/+$/, "");

@@ -1,6 +1,6 @@
 import { abortSignal } from "./arguments.js";
 import { anyOf } from "./attempt.js";
-import { isRecord, json, RealtimeKitError } from "./errors.js";
+import { json, RealtimeKitError } from "./errors.js";
 
 export interface Page<T> {
   items: T[];
@@ -32,14 +32,11 @@ export async function* paginate<T>(
   try {
     while (pending) {
       const { items, total }: Page<T> = await pending;
-      if (items.length > 0) {
-        const key = pageKey(items);
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-          throw new RealtimeKitError(`page ${pageNo} repeats page ${earlier}: stopped rather than loop`);
-        }
-        seen.set(key, pageNo);
-      }
+      const key = pageKey(items);
+      const earlier = seen.get(key);
+      if (earlier !== undefined)
+        throw new RealtimeKitError(`page ${pageNo} repeats page ${earlier}: stopped rather than loop`);
+      seen.set(key, pageNo);
       count += items.length;
       const done: boolean =
         items.length === 0 ||
@@ -62,6 +59,6 @@ export async function* paginate<T>(
  * count tell them apart, in a few bytes per page.
  */
 function pageKey(items: readonly unknown[]): string {
-  const ids = items.map((item) => (isRecord(item) && typeof item.id === "string" ? item.id : json(item))).sort();
+  const ids = items.map((item) => json((item as { id?: unknown } | null)?.id ?? item)).sort();
   return `${ids[0]} ${ids.at(-1)} ${ids.length}`;
 }

@@ -1,6 +1,6 @@
 // The retry loop and its delay policy: attempts until an answer is accepted or a failure is
 // final, waiting between attempts as the server asks or with a backoff.
-import { attempt, failureOf, permissionRefused, sleep, startDeadline } from "./attempt.js";
+import { anyOf, attempt, failureOf, permissionRefused, sleep, startDeadline } from "./attempt.js";
 import { createApiError, RealtimeKitAbortError, RealtimeKitArgumentError, type RealtimeKitError } from "./errors.js";
 import type { Policy } from "./options.js";
 import { type Accepted, parseLoosely } from "./parse.js";
@@ -21,16 +21,22 @@ export async function send<T>(
   accept: (text: string | undefined) => Accepted<T>,
   answered: { response: Response },
 ): Promise<T> {
-  const { operation, signal, secrets, log } = policy;
+  const { operation, signal, secrets, log, pacer } = policy;
   const deadline = startDeadline(policy.deadlineMs);
-  const clocks = { operation, timeoutMs: policy.timeoutMs, signal, deadline, secrets };
+  const clocks = { ...policy, deadline };
+  const stops = [signal, deadline?.signal];
   try {
     for (let attempts = 1; ; attempts++) {
-      const started = Date.now();
+      let started = Date.now();
       let accepted: Accepted<T> | undefined;
       let failure: RealtimeKitError | undefined;
       let response: Response | undefined;
+      let paced: ((response: Response | undefined) => void) | undefined;
       try {
+        // The wait for a turn ends only by the caller's signal or the deadline: it is no part of
+        // the attempt, whose timer starts after it.
+        paced = await pacer?.turn(anyOf(stops));
+        started = Date.now();
         const answer = await attempt(fetch, url, { method, headers: policy.headers }, clocks, attempts, true);
         response = answer.response;
         accepted = response.ok ? accept(answer.text) : undefined;
@@ -45,8 +51,9 @@ export async function send<T>(
           );
         }
       } catch (error) {
-        failure = error as RealtimeKitError;
+        failure = failureOf(clocks, error, attempts, false);
       }
+      paced?.(response);
       if (log.debugging) {
         // An API URL carries no credential (those go in headers); the line is redacted all the same.
         const outcome = response?.status ?? failure?.message;
@@ -75,7 +82,7 @@ export async function send<T>(
       const delay = retryDelay(attempts, response, policy);
       log.debug(`${operation}: retrying in ${Math.round(delay)} ms`, secrets);
       try {
-        await sleep(delay, [signal, deadline?.signal]);
+        await sleep(delay, stops);
       } catch (cause) {
         throw failureOf(clocks, cause, attempts, false);
       }

@@ -1,5 +1,6 @@
 // The edges generated input found, each as an example: every one of them once escaped as a raw
 // error, hung past its deadline, leaked the token into a rendering, or resolved to a wrong type.
+import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { ACCOUNT, APP, rejectionOf, SESSION, thrownBy } from "@realtimekit-sessions/test-kit";
 import { describe, expect, test } from "vitest";
@@ -325,4 +326,42 @@ test("10. the README's error table names waitForSummary's limit by its option, m
   expect(row).toContain("`waitForSummary` its `maxWaitMs`");
   const options: Parameters<ReturnType<typeof createDownloads>["waitForSummary"]>[1] = { maxWaitMs: 1 };
   expect(options).toEqual({ maxWaitMs: 1 });
+});
+
+describe("10. no call leaves a listener on the caller's signal once it settles, however it ends", () => {
+  const endings: [string, Fetch, SessionsClientOptions, (controller: AbortController) => void][] = [
+    ["answered", async () => json(SESSIONS), {}, () => {}],
+    ["refused by the API", async () => json({ success: false }, { status: 404 }), {}, () => {}],
+    [
+      "aborted during a retry wait",
+      async () => new Response(null, { status: 503 }),
+      { retryDelayMs: 60_000 },
+      (controller) => setImmediate(() => controller.abort()),
+    ],
+    [
+      "aborted during a retry wait, under a deadline",
+      async () => new Response(null, { status: 503 }),
+      { retryDelayMs: 60_000, deadlineMs: 120_000 },
+      (controller) => setImmediate(() => controller.abort()),
+    ],
+    [
+      "timed out",
+      (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(new Error("x")))),
+      { timeoutMs: 5, retries: 0 },
+      () => {},
+    ],
+  ];
+  test.each(endings)("%s", async (_, fetch, options, act) => {
+    const controller = new AbortController();
+    const client = clientWith(fetch, options);
+
+    const settled = client.listSessions({}, { signal: controller.signal }).then(
+      () => "resolved",
+      (error: Error) => error.name,
+    );
+    act(controller);
+    await settled;
+
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
 });

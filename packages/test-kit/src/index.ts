@@ -1,3 +1,4 @@
+export { type VirtualClock, virtualClock } from "./clock.js";
 export { ACCOUNT, APP, PARTICIPANT, PEER, SESSION } from "./ids.js";
 export { type ProcessResult, runProcess, runTypeScript } from "./process.js";
 export { rejectionOf, thrownBy } from "./rejection.js";

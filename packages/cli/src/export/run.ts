@@ -5,10 +5,10 @@
 import { setMaxListeners } from "node:events";
 import type { ListSessionsQuery, Session, SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads, type Downloads } from "@realtimekit-sessions/client/downloads";
+import { createPacer, type PacerWait } from "@realtimekit-sessions/client/pacing";
 import type { Context } from "../context.js";
 import { progressOf } from "../progress.js";
 import { createFolder, saveFiles } from "./files.js";
-import { createPacer, MAX_WAIT_MS } from "./pacer.js";
 import { openOutput } from "./resume.js";
 
 export interface ExportOptions {
@@ -38,7 +38,8 @@ export interface ExportResult {
 const EXPORT_ORDER = { sort_by: "createdAt", sort_order: "ASC", per_page: 100 } as const;
 /** Sessions in work or waiting to be written, per request allowed in flight. */
 const WINDOW_PER_REQUEST = 4;
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** Waits longer than this are said on standard error. */
+const ANNOUNCED_WAIT_MS = 5_000;
 
 export async function runExport(context: Context, options: ExportOptions): Promise<ExportResult> {
   const { io } = context;
@@ -61,18 +62,18 @@ export async function runExport(context: Context, options: ExportOptions): Promi
 async function exportSessions(context: Context, options: ExportOptions, signal: AbortSignal): Promise<ExportResult> {
   const { io } = context;
   const started = io.clock.now();
-  const timeoutMs = context.flags.timeout === undefined ? DEFAULT_TIMEOUT_MS : context.flags.timeout * 1000;
+  const say = (line: string) => io.stderr.write(`${line}\n`);
   const pacer = createPacer({
     concurrency: options.concurrency,
     maxShare: options.maxShare,
-    apiBase: await context.baseUrl(),
     clock: io.clock,
     signal,
-    timeoutMs,
+    // A long wait is said even when standard error is no terminal: a silent job looks hung.
+    onWait: ({ ms, reason }) => {
+      if (ms > ANNOUNCED_WAIT_MS) void say(waitLine(ms, reason, options.out)).catch(() => {});
+    },
   });
-  // The pacer times each request once it is sent; the client's timer also counts the wait for a turn.
-  const client = await context.client({ wrap: (fetch) => pacer.wrap(fetch), timeoutMs: timeoutMs + MAX_WAIT_MS });
-  const say = (line: string) => io.stderr.write(`${line}\n`);
+  const client = await context.client({ pacer });
   const output = options.out
     ? await openOutput(options.out, fingerprintOf(options), say)
     : { done: new Set<string>(), append: (text: string) => io.stdout.write(text), close: async () => {} };
@@ -142,6 +143,13 @@ async function lineOf(
 
 async function totalOf(client: SessionsClient, query: ListSessionsQuery, signal: AbortSignal) {
   return (await client.listSessions({ ...query, per_page: 1 }, { signal })).paging?.total_count;
+}
+
+/** One line for a wait of the pacer's: what it waits for, how long, and how to stop and resume. */
+export function waitLine(ms: number, reason: PacerWait["reason"], out: string | undefined): string {
+  const why = reason === "refused" ? "the API answered 429" : "no requests are left in it";
+  const resume = out ? "; run the same command again to resume" : "";
+  return `Waiting ${Math.ceil(ms / 1000)} s for the rate limit's window to reset (${why}). Ctrl-C stops${resume}.`;
 }
 
 /** What must match for a run to continue another's file. */
