@@ -73,7 +73,7 @@ test("test kits: the fake and Prism both get ready and answer the client's calls
   ]) {
     expect(summary.median).toBeGreaterThan(0);
   }
-}, 60_000);
+});
 
 test("export: ours and both SDK loops export every session of a small rate-limited API", async () => {
   const result = await benchExport({ sessions: 12, requests: 10, windowMs: 1_000, latencyMs: 1 });
@@ -84,7 +84,7 @@ test("export: ours and both SDK loops export every session of a small rate-limit
   ]);
   expect(result["ours: realtimekit-sessions export --max-share 1"].sessions).toBe(12);
   expect(result["official SDK, sequential loop"].requests).toBeGreaterThanOrEqual(13);
-}, 60_000);
+});
 
 test("the CLI: start-up, the export's peak memory, and its pacing beside a second client", async () => {
   const start = await benchStart(1, 0);
@@ -99,7 +99,7 @@ test("the CLI: start-up, the export's peak memory, and its pacing beside a secon
   const pacing = await benchPacing({ sessions: 15, requests: 10, windowMs: 1_000, otherEveryMs: 250 });
   expect(pacing.requests).toBeGreaterThanOrEqual(16);
   expect(pacing.otherSent).toBeGreaterThan(0);
-}, 60_000);
+});
 
 test("webhook verification: ours and raw crypto.subtle.verify both verify", async () => {
   const result = await benchWebhooks({ batch: 5, rounds: 1, warmups: 0 });

@@ -265,11 +265,11 @@ test("the token never reaches the output file", async () => {
 test("lines are written while the list is still being read: memory holds a window, not every session", async () => {
   const { fake } = withFake({ sessions: 250 });
   let written = 0;
-  // The list's third page waits until a line is out: an export that lists everything first never gets there.
+  // The list's third page waits until a line is out: an export that lists everything first never
+  // gets there. Everything here is in-process, so turns of the event loop, not time, measure it.
   const gated = async (request: Request) => {
     if (new URL(request.url).searchParams.get("page_no") === "3") {
-      for (let waited = 0; written === 0 && waited < 200; waited++)
-        await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let turn = 0; written === 0 && turn < 10_000; turn++) await new Promise((resolve) => setImmediate(resolve));
       if (written === 0) return new Response("never", { status: 400 });
     }
     return fake.fetch(request);
@@ -288,7 +288,7 @@ test("lines are written while the list is still being read: memory holds a windo
     stdout,
     stderr: { isTTY: false, columns: undefined, write: async () => {} },
     env: { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: fake.accountId, REALTIMEKIT_APP_ID: fake.appId },
-    clock: { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
     fetch: gated,
     signal: new AbortController().signal,
   });
@@ -302,9 +302,10 @@ test("a window of sessions saving their files at once: no listener-leak warning 
   const onWarning = (warning: Error) => warnings.push(warning.name);
   process.on("warning", onWarning);
   try {
-    // Each answer takes a while, so that every request of the window is in flight at once.
+    // Each answer is held for a few turns of the event loop, so that every request of the
+    // window is in flight at once.
     const slow = async (request: Request) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
       return fake.fetch(request);
     };
     const { code } = await cli(

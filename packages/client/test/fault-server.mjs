@@ -112,9 +112,8 @@ const API = {
       paging: { total_count: 5 },
     });
   },
-  // Like "pages", but every page after the first takes a second to come.
-  "slow-pages": (res, n, ctx) =>
-    n === 1 ? API.pages?.(res, n, ctx) : setTimeout(() => API.pages?.(res, n, ctx), 1000),
+  // Like "pages", but every page after the first is held, unanswered, until the client goes away.
+  "held-pages": (res, n, ctx) => (n === 1 ? API.pages?.(res, n, ctx) : undefined),
   "chat-expired-then-fresh": (res, n, { other, run }) =>
     json(res, 200, {
       success: true,

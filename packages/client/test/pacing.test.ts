@@ -6,13 +6,7 @@ import { ACCOUNT, APP, rejectionOf, SESSION, type VirtualClock, virtualClock } f
 import { describe, expect, test, vi } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import { createSessionsClient, RealtimeKitTimeoutError, type SessionsClientOptions } from "../src/index.js";
-import {
-  createPacer,
-  MAX_WAIT_MS,
-  type Pacer,
-  type PacerOptions,
-  type PacerWait,
-} from "../src/pacing.js";
+import { createPacer, MAX_WAIT_MS, type Pacer, type PacerOptions, type PacerWait } from "../src/pacing.js";
 
 const API = "https://api.example.test/client/v4";
 

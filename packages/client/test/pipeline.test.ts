@@ -1,7 +1,16 @@
 // What every call shares: .withResponse() and the rate-limit state, logging, the deadline,
 // client-wide headers and defaults, and URLs built exactly as openapi-fetch builds them.
 
-import { ACCOUNT, APP, rejectionOf, SESSION, send, startServer, type TestServer } from "@realtimekit-sessions/test-kit";
+import {
+  ACCOUNT,
+  APP,
+  captureTimers,
+  rejectionOf,
+  SESSION,
+  send,
+  startServer,
+  type TestServer,
+} from "@realtimekit-sessions/test-kit";
 import fc from "fast-check";
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { describe, expect, onTestFinished, test, vi } from "vitest";
@@ -149,8 +158,9 @@ describe(".withResponse()", () => {
     });
     const { client } = await serving((res) => send(res, 404, { success: false, error: { code: 404, message: "No" } }));
     await expect(client.getSession(SESSION).withResponse()).rejects.toBeInstanceOf(RealtimeKitApiError);
-    // Node reports an unhandled rejection after the microtasks of the turn that made it.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Node reports an unhandled rejection once the microtasks of the turn that made it are done:
+    // before the next turn's immediates.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(unhandled).toEqual([]);
   });
 });
@@ -310,14 +320,24 @@ describe("deadline, headers and defaults", () => {
   });
 
   test("downloads take the client's timeout for the storage host", async () => {
+    let storageAsked = () => {};
+    const asked = new Promise<void>((resolve) => {
+      storageAsked = resolve;
+    });
     const { client } = await serving(
       (res, request) => {
-        if (request.url.startsWith("/files/")) return; // never answers
+        if (request.url.startsWith("/files/")) return storageAsked(); // never answers
         send(res, 200, summaryLink("/files/s.md"));
       },
       { timeoutMs: 100 },
     );
-    const error = await rejectionOf(createDownloads(client).downloadSummary(SESSION));
+    // Time moves only once the storage host has the request: the API's answer, however slow
+    // a busy machine makes it, cannot be the one that times out.
+    using timers = captureTimers();
+    const failed = rejectionOf(createDownloads(client).downloadSummary(SESSION));
+    await asked;
+    await timers.advance(100);
+    const error = await failed;
     expect(error).toBeInstanceOf(RealtimeKitTimeoutError);
     expect((error as Error).message).toBe("downloadSummary: no complete answer within 100 ms");
   });

@@ -125,4 +125,4 @@ test("any request: fake.fetch answers (never throws), never a 5xx, and documente
     }),
     { seed: 20261130, numRuns: 600 },
   );
-}, 60_000);
+});
