@@ -1,5 +1,5 @@
 // What every command starts from: the global flags and the environment resolved into a client of
-// the real API (flags first, then the variables) or of the in-process fake with `--mock`, and
+// the real API (flags first, then the variables) or of the in-process fake with `--fake`, and
 // the output mode. The client, and the fake, are imported only by a command that calls the API.
 import type { Pacer, SessionsClient } from "@realtimekit-sessions/client";
 import { UsageError } from "./errors.js";
@@ -13,10 +13,13 @@ export interface GlobalOptions {
   timeout?: number | undefined;
   json?: true | undefined;
   verbose?: true | undefined;
-  mock?: true | undefined;
+  fake?: true | undefined;
 }
 
 export type Fetch = (request: Request) => Promise<Response>;
+
+/** The context of the command being run: its global flags, with the `Io` the program was made with. */
+export type ContextOf = (command: { optsWithGlobals(): unknown }) => Context;
 
 export interface Context {
   io: Io;
@@ -28,8 +31,8 @@ export interface Context {
   client(options?: { pacer?: Pacer }): Promise<SessionsClient>;
 }
 
-/** The sessions `--mock` serves: enough for pages, filters and a short export. */
-export const MOCK_SESSIONS = 120;
+/** The sessions `--fake` serves: enough for pages, filters and a short export. */
+export const FAKE_SESSIONS = 120;
 
 export function contextOf(io: Io, options: GlobalOptions): Context {
   let settings: Promise<ClientSettings> | undefined;
@@ -66,12 +69,12 @@ async function settingsOf(io: Io, options: GlobalOptions): Promise<ClientSetting
     logger: { debug: write, info: write, warn: write, error: write },
     ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout * 1000 }),
   };
-  if (options.mock) {
+  if (options.fake) {
     const { createFakeApi } = await import("@realtimekit-sessions/testing");
-    const fake = createFakeApi({ sessions: MOCK_SESSIONS, seed: 1 });
+    const fake = createFakeApi({ sessions: FAKE_SESSIONS, seed: 1 });
     return {
       ...common,
-      apiToken: "mock",
+      apiToken: "fake",
       accountId: fake.accountId,
       appId: fake.appId,
       baseUrl: fake.baseUrl,
@@ -82,7 +85,7 @@ async function settingsOf(io: Io, options: GlobalOptions): Promise<ClientSetting
   const accountId = options.account ?? io.env.CLOUDFLARE_ACCOUNT_ID;
   const appId = options.app ?? io.env.REALTIMEKIT_APP_ID;
   if (!apiToken) {
-    throw new UsageError("No API token: set CLOUDFLARE_API_TOKEN (or pass --token), or try any command with --mock.");
+    throw new UsageError("No API token: set CLOUDFLARE_API_TOKEN (or pass --token), or try any command with --fake.");
   }
   if (!accountId) throw new UsageError("No account: set CLOUDFLARE_ACCOUNT_ID, or pass --account.");
   if (!appId) throw new UsageError("No app: set REALTIMEKIT_APP_ID, or pass --app.");

@@ -11,7 +11,7 @@ import { addSessions } from "./commands/sessions.js";
 import { addSummary } from "./commands/summary.js";
 import { addTranscript } from "./commands/transcript.js";
 import { addWebhooks } from "./commands/webhooks.js";
-import { type Context, contextOf, type GlobalOptions } from "./context.js";
+import { type ContextOf, contextOf, type GlobalOptions } from "./context.js";
 import type { Io } from "./io.js";
 
 declare const __CLI_VERSION__: string;
@@ -38,7 +38,10 @@ export function createProgram(io: Io, output: OutputConfiguration) {
     )
     .option("--json", "machine output: JSON, or NDJSON for lists (the default when piped)")
     .option("--verbose", "log every request to standard error, credentials redacted")
-    .option("--mock", "run against an in-process fake of the API with generated data: no account needed")
+    .option(
+      "--fake",
+      "run against an in-process fake of the API with generated data (a new one each command): no account needed",
+    )
     .exitOverride()
     .configureOutput({
       writeOut: output.writeOut,
@@ -62,6 +65,3 @@ export function createProgram(io: Io, output: OutputConfiguration) {
 }
 
 export type Program = ReturnType<typeof createProgram>;
-
-/** The context of the command being run: its global flags, with the `Io` the program was made with. */
-export type ContextOf = (command: { optsWithGlobals(): unknown }) => Context;

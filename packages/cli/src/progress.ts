@@ -12,7 +12,11 @@ export interface Progress {
 const REDRAW_MS = 100;
 const NONE: Progress = { update() {}, stop: async () => {} };
 
-export function progressOf(io: Io, verb: string, noun: string): Progress {
+/**
+ * The line of `verb` `done`/`total` `noun`; with `rate` (the default), how many a second and
+ * the time left, which mean nothing when what is counted is the time itself.
+ */
+export function progressOf(io: Io, verb: string, noun: string, { rate: showRate = true } = {}): Progress {
   if (!io.stderr.isTTY) return NONE;
   const started = io.clock.now();
   let drawn = Number.NEGATIVE_INFINITY;
@@ -23,7 +27,8 @@ export function progressOf(io: Io, verb: string, noun: string): Progress {
     const seconds = Math.max(0.001, (io.clock.now() - started) / 1000);
     const rate = done / seconds;
     const left = total !== undefined && rate > 0 ? ` | ${Math.ceil((total - done) / rate)} s left` : "";
-    line = `${verb} ${done}${total === undefined ? "" : `/${total}`} ${noun} | ${rate.toFixed(1)}/s${left}`;
+    const pace = showRate ? ` | ${rate.toFixed(1)}/s${left}` : "";
+    line = `${verb} ${done}${total === undefined ? "" : `/${total}`} ${noun}${pace}`;
     void io.stderr.write(`\r\u001b[2K${line}`).catch(() => {});
   };
   return {

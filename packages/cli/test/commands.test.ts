@@ -71,7 +71,7 @@ describe("help and version", () => {
 
 describe("bad usage: one line and a hint, exit 2, nothing sent", () => {
   test.each([
-    [["bogus", "--mock"], "error: unknown command 'bogus'"],
+    [["bogus", "--fake"], "error: unknown command 'bogus'"],
     [["sessions", "list", "--colour"], "error: unknown option '--colour'"],
     [["sessions", "get"], "error: missing required argument 'session-id'"],
     [["sessions", "list", "--status", "OVER"], "Allowed choices are LIVE, ENDED"],
@@ -103,13 +103,13 @@ describe("bad usage: one line and a hint, exit 2, nothing sent", () => {
   });
 
   test("an unknown command is one line and a hint, not the whole help", async () => {
-    const { code, stderr } = await run(["bogus", "--mock"]);
+    const { code, stderr } = await run(["bogus", "--fake"]);
     expect(code).toBe(2);
     expect(stderr).toBe("error: unknown command 'bogus'\nSee 'realtimekit-sessions --help'.\n");
   });
 
   test("the hint names the command whose usage was wrong", async () => {
-    const { code, stderr } = await run(["--mock", "sessions", "list", "--colour"]);
+    const { code, stderr } = await run(["--fake", "sessions", "list", "--colour"]);
     expect(code).toBe(2);
     expect(stderr).toBe("error: unknown option '--colour'\nSee 'realtimekit-sessions sessions list --help'.\n");
   });
@@ -118,7 +118,7 @@ describe("bad usage: one line and a hint, exit 2, nothing sent", () => {
     const { code, stderr } = await run(["sessions", "list"]);
     expect([code, stderr]).toEqual([
       2,
-      "error: No API token: set CLOUDFLARE_API_TOKEN (or pass --token), or try any command with --mock.\n",
+      "error: No API token: set CLOUDFLARE_API_TOKEN (or pass --token), or try any command with --fake.\n",
     ]);
   });
 });
@@ -443,8 +443,22 @@ describe("chat, transcript and summary", () => {
     expect(JSON.parse(generated.stdout)).toEqual({ session_id: id, status: expect.any(String) });
     expect(waited.code).toBe(0);
     expect(waited.stderr).toContain(`Waiting for the summary of ${id}`);
-    expect(waited.stderr).toMatch(/Waited \d+ s/);
+    expect(waited.stderr).toMatch(/Waited \d+ s(\n|$)/);
+    // A count of seconds has no rate: the line says the time, and nothing per second.
+    expect(waited.stderr).not.toContain("/s");
     expect(JSON.parse(waited.stdout)).toEqual({ session_id: id, summary: fake.sessions[2]?.summary.text });
+  });
+
+  test("with --fake, --generate then a plain summary in the next command says why it is not there", async () => {
+    const { stdout } = await run(["--fake", "sessions", "list", "--status", "ENDED", "--per-page", "1"]);
+    const id = JSON.parse(lines(stdout)[0] ?? "{}").id as string;
+
+    const generated = await run(["--fake", "summary", id, "--generate"]);
+    const next = await run(["--fake", "summary", id]);
+
+    expect(generated.stderr).toContain("each command starts a new fake");
+    expect(next.code).toBe(1);
+    expect(next.stderr).toContain("with --fake, only --wait works: each command starts a new fake");
   });
 });
 
@@ -528,8 +542,8 @@ test("--token, --account, --app and --base-url stand in for the environment", as
   expect(fake.requests[0]?.url).toMatch(/^https:\/\/api\.example\.test\/client\/v4\/accounts\//);
 });
 
-test("--mock runs without an account", async () => {
-  const { code, stdout } = await run(["--mock", "sessions", "list", "--status", "ENDED"]);
+test("--fake runs without an account", async () => {
+  const { code, stdout } = await run(["--fake", "sessions", "list", "--status", "ENDED"]);
   const sessions = lines(stdout).map((line) => JSON.parse(line));
   expect(code).toBe(0);
   expect(sessions).toHaveLength(20);

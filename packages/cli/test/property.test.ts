@@ -146,8 +146,8 @@ async function runBinary(args: string[], stdout: "pipe" | "closed" | "full", env
 
 test("any command line: ends by itself, exit 0/1/2/130, at most three lines of error, no stack trace, no token", async () => {
   await fc.assert(
-    fc.asyncProperty(commandLines, async ([command, rest, mock, stdout, refused]) => {
-      const args = [...command, ...rest, ...(mock ? ["--mock"] : [])].filter((arg) => !arg.includes("\u0000"));
+    fc.asyncProperty(commandLines, async ([command, rest, fake, stdout, refused]) => {
+      const args = [...command, ...rest, ...(fake ? ["--fake"] : [])].filter((arg) => !arg.includes("\u0000"));
       const { code, stderr, killed } = await runBinary(args, stdout, {
         CLOUDFLARE_API_TOKEN: TOKEN,
         CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",

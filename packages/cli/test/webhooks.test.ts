@@ -42,7 +42,7 @@ describe("webhooks trigger", () => {
 
   test("about the session given", async () => {
     const target = endpoint();
-    const list = await run(["--mock", "sessions", "list", "--status", "ENDED", "--per-page", "1"]);
+    const list = await run(["--fake", "sessions", "list", "--status", "ENDED", "--per-page", "1"]);
     const sessionId = JSON.parse(list.stdout.split("\n")[0] ?? "{}").id as string;
     const sent = await run(
       ["webhooks", "trigger", "meeting.ended", "--to", "http://localhost:1/hook", "--session", sessionId],

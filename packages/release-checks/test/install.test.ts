@@ -305,7 +305,7 @@ test("runs the published fake through the published client, and through msw", as
 test("runs the CLI from its tarball as npx would, without an account", async () => {
   const { stdout } = await run(
     "npx",
-    ["--no-install", "realtimekit-sessions", "--mock", "sessions", "list", "--status", "LIVE", "--json"],
+    ["--no-install", "realtimekit-sessions", "--fake", "sessions", "list", "--status", "LIVE", "--json"],
     {
       cwd: project,
     },

@@ -1,7 +1,6 @@
 // `chat`: a session's chat messages.
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { note, printTable, when } from "../output.js";
-import type { ContextOf } from "../program.js";
 import type { Parent } from "./options.js";
 
 export function addChat(program: Parent, context: ContextOf): void {

@@ -1,9 +1,8 @@
 // `export`: the declaration; the work is in ../export/, loaded when the command runs.
 import { Option } from "@commander-js/extra-typings";
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { AlreadySaid, EXIT_INTERRUPTED } from "../errors.js";
 import { note } from "../output.js";
-import type { ContextOf } from "../program.js";
 import { type Filters, type Parent, queryOf, share, whole, withFilters } from "./options.js";
 
 export const MAX_CONCURRENCY = 64;

@@ -26,5 +26,5 @@ const ADVICE = {
   chat: ": nobody wrote in its chat, or the chat is not ready yet (it is available once the session ends).",
   transcript:
     ": transcription was off for its meeting, or the transcript is not ready yet (it is available once the session ends).",
-  summary: ` yet: start one with "realtimekit-sessions summary <session-id> --generate", or generate and wait for it with --wait.`,
+  summary: ` yet: start one with "realtimekit-sessions summary <session-id> --generate", or generate and wait for it with --wait (with --fake, only --wait works: each command starts a new fake).`,
 };

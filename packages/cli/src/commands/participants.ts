@@ -1,7 +1,6 @@
 // `participants` and `participant`.
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { duration, note, printJsonLines, printTable, when } from "../output.js";
-import type { ContextOf } from "../program.js";
 import type { Parent } from "./options.js";
 
 export function addParticipants(program: Parent, context: ContextOf): void {

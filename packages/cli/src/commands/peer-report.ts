@@ -1,9 +1,8 @@
 // `peer-report`: a peer's device, network and call quality, section by section.
 import { Option } from "@commander-js/extra-typings";
 import type { PeerReport, PeerReportFilter } from "@realtimekit-sessions/client";
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { printJsonLines, printTable, when } from "../output.js";
-import type { ContextOf } from "../program.js";
 import type { Parent } from "./options.js";
 
 const SECTIONS = ["device_info", "ip_information", "precall_network_information", "events", "quality_stats"] as const;

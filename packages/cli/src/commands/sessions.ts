@@ -1,9 +1,8 @@
 // `sessions list` and `sessions get`.
 import { Option } from "@commander-js/extra-typings";
 import type { ListSessionsQuery, Session, SessionsClient } from "@realtimekit-sessions/client";
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { duration, note, printJsonLines, printTable, sessionLength, when } from "../output.js";
-import type { ContextOf } from "../program.js";
 import { progressOf } from "../progress.js";
 import { type Filters, type Parent, queryOf, whole, withFilters } from "./options.js";
 

@@ -1,7 +1,6 @@
 // `summary`: a session's AI summary; `--generate` starts one, `--wait` waits for it.
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { note, printJsonLines } from "../output.js";
-import type { ContextOf } from "../program.js";
 import { progressOf } from "../progress.js";
 import { type Parent, seconds } from "./options.js";
 
@@ -36,7 +35,7 @@ export async function showSummary(context: Context, sessionId: string, options: 
       if (json) return printJsonLines(io, [generation]);
       return note(
         io,
-        `Generating the summary of ${sessionId}${generation.status ? ` (${generation.status})` : ""}; run the same command with --wait instead of --generate to wait for it.`,
+        `Generating the summary of ${sessionId}${generation.status ? ` (${generation.status})` : ""}; run the same command with --wait instead of --generate to wait for it.${context.flags.fake ? FAKE_FORGETS : ""}`,
       );
     }
     text = options.wait
@@ -51,6 +50,10 @@ export async function showSummary(context: Context, sessionId: string, options: 
   await io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 }
 
+/** `--fake` makes a new fake for each command: what one command generated, the next does not see. */
+const FAKE_FORGETS =
+  " (With --fake, each command starts a new fake that has not seen this one: use --generate --wait together.)";
+
 type WaitForSummary = (sessionId: string, options: { signal: AbortSignal; maxWaitMs: number }) => Promise<string>;
 
 /** The client's wait, with the time so far on a terminal. */
@@ -62,7 +65,7 @@ async function waitFor(
 ): Promise<string> {
   const { io } = context;
   await note(io, `Waiting for the summary of ${sessionId} (at most ${maxWait} s; it usually takes a minute or two).`);
-  const progress = progressOf(io, "Waited", "s");
+  const progress = progressOf(io, "Waited", "s", { rate: false });
   const ticking = new AbortController();
   const started = io.clock.now();
   const tick = async () => {

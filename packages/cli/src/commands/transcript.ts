@@ -2,10 +2,9 @@
 // itself as the API serves it (CSV, JSON, SRT or VTT).
 import { InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import type { TranscriptFormat, TranscriptRow } from "@realtimekit-sessions/client/downloads";
-import type { Context } from "../context.js";
+import type { Context, ContextOf } from "../context.js";
 import { UsageError } from "../errors.js";
 import { note, offset, printTable } from "../output.js";
-import type { ContextOf } from "../program.js";
 import type { Parent } from "./options.js";
 
 const FORMATS = ["csv", "json", "srt", "vtt"] as const;

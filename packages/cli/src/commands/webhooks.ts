@@ -2,10 +2,9 @@
 // playing RealtimeKit (the Stripe CLI's `trigger` is the model). The key printed is the one the
 // deliveries are signed with; trust it in development only, and Cloudflare's in production.
 import { InvalidArgumentError } from "@commander-js/extra-typings";
-import { type Context, MOCK_SESSIONS } from "../context.js";
+import { type Context, type ContextOf, FAKE_SESSIONS } from "../context.js";
 import { CommandError } from "../errors.js";
 import { note } from "../output.js";
-import type { ContextOf } from "../program.js";
 import type { Parent } from "./options.js";
 
 // The events the Webhooks API lists (the fake's WEBHOOK_EVENTS), here so that `--help` loads
@@ -58,8 +57,8 @@ export function addWebhooks(program: Parent, context: ContextOf): void {
 
 async function fakeOf() {
   const { createFakeApi } = await import("@realtimekit-sessions/testing");
-  // The data of `--mock`, so that the ids match what its other commands show.
-  return createFakeApi({ sessions: MOCK_SESSIONS, seed: 1 });
+  // The data of `--fake`, so that the ids match what its other commands show.
+  return createFakeApi({ sessions: FAKE_SESSIONS, seed: 1 });
 }
 
 async function printKey(context: Context): Promise<void> {
