@@ -2,7 +2,7 @@
 // typed errors that say which part of the request was wrong.
 import { RealtimeKitApiError, RealtimeKitArgumentError, type SessionsClient } from "@realtimekit-sessions/client";
 import { createRawClient } from "@realtimekit-sessions/client/raw";
-import { rejectionOf } from "@realtimekit-sessions/test-kit";
+import { ACCOUNT, rejectionOf } from "@realtimekit-sessions/test-kit";
 import { expect, inject, test } from "vitest";
 import { mockClient, PEER, SESSION, TOKEN, violations } from "../support/client.js";
 
@@ -66,7 +66,7 @@ test.each([
     argument: "per_page",
     raw: () =>
       createRawClient(RAW).GET(SESSIONS, {
-        params: { path: { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "app" }, query: { per_page: -1 } },
+        params: { path: { account_id: ACCOUNT, app_id: "app" }, query: { per_page: -1 } },
       }),
     location: ["request", "query", "per_page"],
   },
@@ -77,7 +77,7 @@ test.each([
     raw: () =>
       createRawClient(RAW).GET(`${SESSIONS}/{session_id}/chat`, {
         params: {
-          path: { account_id: "023e105f4ecef8ad9ca31a8372d0c353", app_id: "a".repeat(33), session_id: SESSION },
+          path: { account_id: ACCOUNT, app_id: "a".repeat(33), session_id: SESSION },
         },
       }),
     location: ["request", "path", "app_id"],

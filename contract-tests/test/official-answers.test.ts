@@ -17,6 +17,7 @@ import {
   responseOf,
   spec,
 } from "@realtimekit-sessions/spec/tools/spec";
+import { ACCOUNT, APP } from "@realtimekit-sessions/test-kit";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { JSONSchemaFaker } from "json-schema-faker";
@@ -174,8 +175,8 @@ describe("answers generated from the official document's schemas", () => {
           const body = generate(schema, seed);
           const client = createSessionsClient({
             apiToken: "property-token",
-            accountId: "023e105f4ecef8ad9ca31a8372d0c353",
-            appId: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+            accountId: ACCOUNT,
+            appId: APP,
             retries: 0,
             fetch: async () => Response.json(body, { status }),
           });

@@ -1,8 +1,10 @@
 // Generated command lines against the built binary: whatever the arguments, flags, values,
 // paths and servers, the CLI ends with 0, 1, 2 or 130 within 20 s, says at most three lines of
 // error, never a stack trace, and never the token.
+
 import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";
+import { ACCOUNT, APP } from "@realtimekit-sessions/test-kit";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
 import fc from "fast-check";
@@ -150,8 +152,8 @@ test("any command line: ends by itself, exit 0/1/2/130, at most three lines of e
       const args = [...command, ...rest, ...(fake ? ["--fake"] : [])].filter((arg) => !arg.includes("\u0000"));
       const { code, stderr, killed } = await runBinary(args, stdout, {
         CLOUDFLARE_API_TOKEN: TOKEN,
-        CLOUDFLARE_ACCOUNT_ID: "023e105f4ecef8ad9ca31a8372d0c353",
-        REALTIMEKIT_APP_ID: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+        CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+        REALTIMEKIT_APP_ID: APP,
         CLOUDFLARE_BASE_URL: refused ? "http://127.0.0.1:1/client/v4" : served.baseUrl,
       });
       const context = `${JSON.stringify(args)} (stdout ${stdout}):\n${stderr}`;

@@ -17,8 +17,8 @@ export interface Deadline {
   clear(): void;
 }
 
-/** What an attempt runs under. */
-export interface Clocks {
+/** What an attempt runs under: its call's operation, timeout, signal, deadline and secrets. */
+export interface AttemptPolicy {
   operation: string;
   timeoutMs: number;
   /** The caller's signal. */
@@ -50,7 +50,7 @@ export function anyOf(signals: (AbortSignal | undefined)[]): AbortSignal | undef
 /**
  * Sends `url` with `init` and waits for the answer: with `read`, until its whole body is read as
  * text; without, until its headers (the body is then the caller's to read, under
- * `clocks.signal`). `fetch` is the caller's, given a Request; without one, the global fetch is
+ * `attemptPolicy.signal`). `fetch` is the caller's, given a Request; without one, the global fetch is
  * called with the URL, which spares building a Request it would build again. Redirects are not
  * followed unless `init.redirect` says so. Rejects only with a RealtimeKitError, and leaves no
  * timer behind; the timeout, the deadline and the caller's signal hold even against a fetch, or
@@ -60,25 +60,25 @@ export function attempt(
   fetch: ((request: Request) => Promise<Response>) | undefined,
   url: string,
   init: { method: string; headers: Record<string, string>; redirect?: RequestRedirect },
-  clocks: Clocks,
+  attemptPolicy: AttemptPolicy,
   attempts: number,
   read: boolean,
 ): Promise<Answer> {
   const timer = new AbortController();
-  const signal = anyOf([timer.signal, clocks.signal, clocks.deadline?.signal]) as AbortSignal;
+  const signal = anyOf([timer.signal, attemptPolicy.signal, attemptPolicy.deadline?.signal]) as AbortSignal;
   const request = { redirect: "manual", ...init, signal } as const;
   // One promise, settled by whichever comes first: the answer, the attempt's own timer, or the
   // caller's signal or deadline. Every call takes this path: it awaits nothing of its own.
   return new Promise<Answer>((resolve, reject) => {
     const fail = (cause?: unknown) => {
       clearTimeout(timeout);
-      reject(failureOf(clocks, cause, attempts, timer.signal.aborted));
+      reject(failureOf(attemptPolicy, cause, attempts, timer.signal.aborted));
     };
     const timeout = setTimeout(() => {
       timer.abort();
       // failureOf() tells a timeout by the timer's signal: no reason to carry.
       fail();
-    }, clocks.timeoutMs);
+    }, attemptPolicy.timeoutMs);
     // Nothing is sent once the caller has given up.
     if (signal.aborted) return fail(signal.reason);
     const answer = (async () => {
@@ -100,19 +100,24 @@ export function attempt(
  * Why no answer came, as the error to throw: the caller's abort, the deadline, the attempt's
  * timer (`timedOut`), or else the connection.
  */
-export function failureOf(clocks: Clocks, cause: unknown, attempts: number, timedOut: boolean): RealtimeKitError {
+export function failureOf(
+  attemptPolicy: AttemptPolicy,
+  cause: unknown,
+  attempts: number,
+  timedOut: boolean,
+): RealtimeKitError {
   if (cause instanceof RealtimeKitError) return cause;
-  const { operation } = clocks;
-  if (clocks.signal?.aborted) return aborted(operation, clocks.signal, attempts);
-  const deadline = clocks.deadline?.signal.aborted;
+  const { operation } = attemptPolicy;
+  if (attemptPolicy.signal?.aborted) return aborted(operation, attemptPolicy.signal, attempts);
+  const deadline = attemptPolicy.deadline?.signal.aborted;
   if (deadline || timedOut) {
     return new RealtimeKitTimeoutError(
-      `${operation}: no complete answer within ${deadline ? `the deadline of ${clocks.deadline?.ms}` : clocks.timeoutMs} ms`,
+      `${operation}: no complete answer within ${deadline ? `the deadline of ${attemptPolicy.deadline?.ms}` : attemptPolicy.timeoutMs} ms`,
       { attempts },
     );
   }
-  return new RealtimeKitConnectionError(`${operation}: ${redact(describeCause(cause), clocks.secrets)}`, {
-    cause: causeWithoutSecrets(cause, clocks.secrets),
+  return new RealtimeKitConnectionError(`${operation}: ${redact(describeCause(cause), attemptPolicy.secrets)}`, {
+    cause: causeWithoutSecrets(cause, attemptPolicy.secrets),
     attempts,
   });
 }

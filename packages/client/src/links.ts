@@ -1,7 +1,7 @@
 // Opening the file behind a short-lived download link: fetched with the client's fetch, timeout
 // and deadline but never with its credentials or headers, which are for the API alone; a link
 // that expired, or that the storage host refuses, renewed once.
-import { anyOf, attempt, type Clocks, failureOf, startDeadline, within } from "./attempt.js";
+import { type AttemptPolicy, anyOf, attempt, failureOf, startDeadline, within } from "./attempt.js";
 import { csvBatches } from "./csv.js";
 import { RealtimeKitConnectionError, RealtimeKitError, RealtimeKitFormatError } from "./errors.js";
 import { loggable } from "./log.js";
@@ -50,7 +50,7 @@ export async function openLink(
 ): Promise<Download> {
   const policy = policyOf(settings, operation, options);
   const deadline = startDeadline(policy.deadlineMs);
-  const clocks: Clocks = { ...policy, deadline };
+  const attemptPolicy: AttemptPolicy = { ...policy, deadline };
   try {
     let link = await getLink();
     let renewed = false;
@@ -63,12 +63,12 @@ export async function openLink(
       const origin = linkOrigin(operation, link.url);
       const started = Date.now();
       const init = { method: "GET", headers: {}, redirect: "follow" } as const;
-      const { response } = await attempt(settings.fetch, link.url, init, clocks, 1, false);
+      const { response } = await attempt(settings.fetch, link.url, init, attemptPolicy, 1, false);
       if (policy.log.debugging) {
         const line = `GET ${loggable(link.url)} -> ${response.status} in ${Date.now() - started} ms`;
         policy.log.debug(line, policy.secrets);
       }
-      if (response.ok) return downloadOf(operation, response, origin, clocks);
+      if (response.ok) return downloadOf(operation, response, origin, attemptPolicy);
       await response.body?.cancel().catch(() => {});
       if (renewed || !REFUSED_LINK.has(response.status)) {
         throw new RealtimeKitDownloadError(
@@ -99,12 +99,12 @@ function linkOrigin(operation: string, url: string): string {
  * `RealtimeKitError`: the caller's abort, the deadline, or the connection breaking off
  * half-way. The download's deadline ends with its body.
  */
-function downloadOf(operation: string, response: Response, origin: string, clocks: Clocks): Download {
+function downloadOf(operation: string, response: Response, origin: string, attemptPolicy: AttemptPolicy): Download {
   // The body must end by the deadline or the caller's abort, even if the stream ignores them.
-  const stop = anyOf([clocks.signal, clocks.deadline?.signal]);
+  const stop = anyOf([attemptPolicy.signal, attemptPolicy.deadline?.signal]);
   const until = <T>(promise: Promise<T>) => within(promise, stop);
   const failure = (cause: unknown): RealtimeKitError => {
-    const error = failureOf(clocks, cause, 1, false);
+    const error = failureOf(attemptPolicy, cause, 1, false);
     return error instanceof RealtimeKitConnectionError && !(cause instanceof RealtimeKitError)
       ? new RealtimeKitConnectionError(`${operation}: the download from ${origin} broke off before its end`, { cause })
       : error;
@@ -117,7 +117,7 @@ function downloadOf(operation: string, response: Response, origin: string, clock
       } catch (cause) {
         throw failure(cause);
       } finally {
-        clocks.deadline?.clear();
+        attemptPolicy.deadline?.clear();
       }
     },
     async *batches() {
@@ -126,7 +126,7 @@ function downloadOf(operation: string, response: Response, origin: string, clock
       } catch (cause) {
         throw failure(cause);
       } finally {
-        clocks.deadline?.clear();
+        attemptPolicy.deadline?.clear();
       }
     },
     async *chunks() {
@@ -140,7 +140,7 @@ function downloadOf(operation: string, response: Response, origin: string, clock
       } catch (cause) {
         throw failure(cause);
       } finally {
-        clocks.deadline?.clear();
+        attemptPolicy.deadline?.clear();
         await reader?.cancel().catch(() => {});
       }
     },

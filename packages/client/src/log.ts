@@ -2,14 +2,11 @@
 import { refusal } from "./arguments.js";
 import { redact } from "./errors.js";
 
-/** Anything with console's methods: `console` itself, pino, winston, a test spy. */
+/**
+ * Where the client logs: anything with console's `debug`, such as `console` itself, pino,
+ * winston or a test spy. The client writes only debug lines today.
+ */
 export interface Logger {
-  /** Not written by the client today; part of the shape so that `console` and loggers fit. */
-  error(message: string): void;
-  /** Not written by the client today; part of the shape so that `console` and loggers fit. */
-  warn(message: string): void;
-  /** Not written by the client today; part of the shape so that `console` and loggers fit. */
-  info(message: string): void;
   /** One line per request attempt, at `logLevel: "debug"`: method, path, status, time; never a credential. */
   debug(message: string): void;
 }

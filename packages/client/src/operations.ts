@@ -1,6 +1,7 @@
 // The nine operations of the Sessions API, once: the client's methods, their result types, the
-// contract cases, live mode and the drift check's list of operations are all derived from this
-// table (`@realtimekit-sessions/client/operations`), and a test fails when it and the spec part.
+// contract cases and live mode's list of operations are derived from this table
+// (`@realtimekit-sessions/client/operations`); it fails to compile when an entry names a method or
+// path the spec does not have, and the contract tests fail when it misses one the spec has.
 import { wellFormed } from "./arguments.js";
 import type { paths } from "./generated/schema.js";
 

@@ -23,7 +23,7 @@ export async function send<T>(
 ): Promise<T> {
   const { operation, signal, secrets, log, pacer } = policy;
   const deadline = startDeadline(policy.deadlineMs);
-  const clocks = { ...policy, deadline };
+  const attemptPolicy = { ...policy, deadline };
   const stops = [signal, deadline?.signal];
   try {
     for (let attempts = 1; ; attempts++) {
@@ -37,7 +37,7 @@ export async function send<T>(
         // the attempt, whose timer starts after it.
         paced = await pacer?.turn(anyOf(stops));
         started = Date.now();
-        const answer = await attempt(fetch, url, { method, headers: policy.headers }, clocks, attempts, true);
+        const answer = await attempt(fetch, url, { method, headers: policy.headers }, attemptPolicy, attempts, true);
         response = answer.response;
         accepted = response.ok ? accept(answer.text) : undefined;
         if (!(accepted && "value" in accepted)) {
@@ -51,7 +51,7 @@ export async function send<T>(
           );
         }
       } catch (error) {
-        failure = failureOf(clocks, error, attempts, false);
+        failure = failureOf(attemptPolicy, error, attempts, false);
       }
       paced?.(response);
       if (log.debugging) {
@@ -84,7 +84,7 @@ export async function send<T>(
       try {
         await sleep(delay, stops);
       } catch (cause) {
-        throw failureOf(clocks, cause, attempts, false);
+        throw failureOf(attemptPolicy, cause, attempts, false);
       }
     }
   } finally {

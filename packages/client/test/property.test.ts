@@ -5,7 +5,7 @@
 // every call settles by its deadline, fails only with a RealtimeKitError, resolves only to its
 // declared type, and no rendering of an error shows the token.
 import { inspect } from "node:util";
-import { captureTimers, SESSION } from "@realtimekit-sessions/test-kit";
+import { ACCOUNT, APP, captureTimers, SESSION } from "@realtimekit-sessions/test-kit";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { createDownloads } from "../src/downloads.js";
@@ -194,8 +194,8 @@ const METHODS = [
 async function exercise(fetch: Fetch, method: (typeof METHODS)[number], args: unknown[], retries: number) {
   const client = createSessionsClient({
     apiToken: TOKEN,
-    accountId: "023e105f4ecef8ad9ca31a8372d0c353",
-    appId: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+    accountId: ACCOUNT,
+    appId: APP,
     fetch,
     retries,
     retryDelayMs: 1,
@@ -321,8 +321,8 @@ test("awaited or opened with .withResponse(), a call settles the same way, from 
       let sent = 0;
       const client = createSessionsClient({
         apiToken: TOKEN,
-        accountId: "023e105f4ecef8ad9ca31a8372d0c353",
-        appId: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
+        accountId: ACCOUNT,
+        appId: APP,
         fetch: (request) => {
           sent++;
           return server.fetch(request);

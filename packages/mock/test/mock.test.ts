@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rejectionOf } from "@realtimekit-sessions/test-kit";
+import { ACCOUNT, APP, rejectionOf } from "@realtimekit-sessions/test-kit";
 import { expect, test } from "vitest";
 // The built module: it serves the spec the build copied beside it, as the published package does.
 import { startMockServer } from "../dist/index.js";
 import { loadedBudget } from "../src/budget.js";
 
-const SESSIONS = "/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/4f1d2b9c8e7a6d5c4b3a291807f6e5d4/sessions";
+const SESSIONS = `/accounts/${ACCOUNT}/realtime/kit/${APP}/sessions`;
 
 function isRunning(pid: number | undefined): boolean {
   if (pid === undefined) return false;

@@ -63,8 +63,10 @@ export async function generateOperations() {
 import type { OperationName } from "@realtimekit-sessions/client/operations";
 import type { OperationSpec } from "../operation-table.js";
 
-// Keyed by the client's operation names: an operation the spec and the client disagree on fails to compile.
-export const OPERATIONS: Record<OperationName, OperationSpec> = ${JSON.stringify(operations, null, 2)};
+// How the fake matches a request to an operation (the method as HTTP sends it, the path and its
+// parameters), keyed by the client's operation names, whose own OPERATIONS table gives the method in
+// lower case: an operation the spec and the client disagree on fails to compile.
+export const ROUTES: Record<OperationName, OperationSpec> = ${JSON.stringify(operations, null, 2)};
 `;
 }
 

@@ -7,7 +7,7 @@ import type { TranscriptLayout } from "./files.js";
 import { MOUNT, type Mount, type Mountable } from "./mount.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes } from "./routes.js";
-import { type FakeSession, indexOfSessionId, type SessionSeed, seedSessions } from "./seed.js";
+import { type FakeSession, indexOfSessionId, type SessionInit, seedSessions } from "./seed.js";
 import { createStorage } from "./storage.js";
 import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_KEY_PATH, type WebhookDelivery } from "./webhooks.js";
 
@@ -21,7 +21,7 @@ export interface FakeApiOptions {
    * @default 10
    * @example createFakeApi({ sessions: [{ status: "LIVE" }, { status: "ENDED", participants: 3 }] })
    */
-  sessions?: number | readonly SessionSeed[] | undefined;
+  sessions?: number | readonly SessionInit[] | undefined;
   /** Seed of everything generated: the same seed makes the same data. @default 1 */
   seed?: number | undefined;
   /** @default "023e105f4ecef8ad9ca31a8372d0c353" */
@@ -236,7 +236,7 @@ function urlOf(name: string, value: string): string {
   return text;
 }
 
-function count(name: string, value: number | readonly SessionSeed[]): number | readonly SessionSeed[] {
+function count(name: string, value: number | readonly SessionInit[]): number | readonly SessionInit[] {
   if (typeof value === "number") whole(name, value);
   else if (!Array.isArray(value)) throw new TypeError(`createFakeApi(): ${name} must be a count or a list of sessions`);
   return value;

@@ -1,7 +1,7 @@
 // Faults a test asks for with `fake.fail()`: per operation, a queue of the next answers to
 // give instead of the real ones (a status, a body, a broken connection).
 import type { OperationName } from "@realtimekit-sessions/client/operations";
-import { OPERATIONS } from "./generated/operations.js";
+import { ROUTES } from "./generated/operations.js";
 
 /** The failures `fake.fail(operation, options)` queues for the next calls of an operation. */
 export interface FaultOptions {
@@ -37,9 +37,9 @@ export function createFaults(): Faults {
   const queues = new Map<string, Fault[]>();
   return {
     add(operation, fault) {
-      if (!Object.hasOwn(OPERATIONS, operation)) {
+      if (!Object.hasOwn(ROUTES, operation)) {
         throw new TypeError(
-          `fake.fail(): unknown operation ${JSON.stringify(operation)}; one of ${Object.keys(OPERATIONS).join(", ")}`,
+          `fake.fail(): unknown operation ${JSON.stringify(operation)}; one of ${Object.keys(ROUTES).join(", ")}`,
         );
       }
       const status = fault.status ?? 500;

@@ -23,6 +23,6 @@ export {
 export type { TranscriptLayout } from "./files.js";
 export { createRandom, type Random } from "./random.js";
 export type { RateLimitOptions } from "./rate-limit.js";
-export type { FakeSession, ParticipantSeed, SessionSeed } from "./seed.js";
+export type { FakeSession, ParticipantInit, SessionInit } from "./seed.js";
 export { WEBHOOK_EVENTS, type WebhookEventName } from "./webhook-events.js";
 export type { FakeWebhooks, WebhookDelivery, WebhookTarget } from "./webhooks.js";

@@ -3,7 +3,7 @@
 // gateway accepts. The fake's routing, apart from its answers (routes.ts) and its checks of
 // parameters (validate.ts).
 import type { OperationName } from "@realtimekit-sessions/client/operations";
-import { OPERATIONS } from "./generated/operations.js";
+import { ROUTES } from "./generated/operations.js";
 import type { OperationSpec } from "./operation-table.js";
 
 export interface Route {
@@ -13,8 +13,8 @@ export interface Route {
   paramsOf(path: string): Record<string, string>;
 }
 
-const MATCHERS = (Object.keys(OPERATIONS) as OperationName[])
-  .map((name) => ({ name, operation: OPERATIONS[name], ...matcherOf(OPERATIONS[name].path) }))
+const MATCHERS = (Object.keys(ROUTES) as OperationName[])
+  .map((name) => ({ name, operation: ROUTES[name], ...matcherOf(ROUTES[name].path) }))
   // A literal segment before a parameter: `/sessions/peer-report/{peer_id}` before `/sessions/{session_id}/chat`.
   .sort((a, b) => bySpecificity(a.operation.path, b.operation.path));
 

@@ -19,7 +19,7 @@ import {
 import { createRandom, type Random } from "./random.js";
 
 /** A participant to seed: any field left out is generated. */
-export interface ParticipantSeed extends Partial<Participant> {
+export interface ParticipantInit extends Partial<Participant> {
   /** Sections of the participant's peer report; the rest are generated. */
   peerReport?: Partial<PeerReport> | undefined;
 }
@@ -29,9 +29,9 @@ export interface ParticipantSeed extends Partial<Participant> {
  * decide (`minutes_consumed`, `max_concurrent_participants`, `live_participants`) follow from
  * them unless given.
  */
-export interface SessionSeed extends Omit<Partial<Session>, "breakout_rooms"> {
+export interface SessionInit extends Omit<Partial<Session>, "breakout_rooms"> {
   /** Its participants, or how many to generate. @default 1 to 6 */
-  participants?: number | readonly ParticipantSeed[] | undefined;
+  participants?: number | readonly ParticipantInit[] | undefined;
   /** Its chat messages, in order, or how many to generate. @default 0 to 5 for an ended session, none for a live one */
   chat?: number | readonly Partial<ChatMessage>[] | undefined;
   /** Its transcript's utterances, in order, or how many to generate. @default 2 to 8 for an ended session, none for a live one */
@@ -78,10 +78,10 @@ export class LazySession implements FakeSession, Outline {
   readonly createdMs: number;
   readonly participantCount: number;
   readonly #summaryReady: boolean;
-  readonly #fakeSeed: number;
+  readonly #seed: number;
   readonly #index: number;
   #id: string | undefined;
-  readonly #seed: SessionSeed;
+  readonly #given: SessionInit;
   #session: Session | undefined;
   #participants: Participant[] | undefined;
   #peerReports: Map<string, PeerReport> | undefined;
@@ -89,10 +89,10 @@ export class LazySession implements FakeSession, Outline {
   #transcript: Utterance[] | undefined;
   #summary: FakeSession["summary"] | undefined;
 
-  constructor(seed: SessionSeed, fakeSeed: number, index: number, outline: Outline, summaryReady: boolean) {
-    this.givenId = seed.id;
+  constructor(given: SessionInit, seed: number, index: number, outline: Outline, summaryReady: boolean) {
+    this.givenId = given.id;
+    this.#given = given;
     this.#seed = seed;
-    this.#fakeSeed = fakeSeed;
     this.#index = index;
     this.status = outline.status;
     this.startedMs = outline.startedMs;
@@ -108,11 +108,11 @@ export class LazySession implements FakeSession, Outline {
 
   /** The stream of random draws one part of this session is made from. */
   #streams(part: keyof typeof PARTS): Random {
-    return createRandom(mix(this.#fakeSeed, this.#index, PARTS[part]));
+    return createRandom(mix(this.#seed, this.#index, PARTS[part]));
   }
 
   get id(): string {
-    this.#id ??= this.givenId ?? sessionIdOf(this.#fakeSeed, this.#index);
+    this.#id ??= this.givenId ?? sessionIdOf(this.#seed, this.#index);
     return this.#id;
   }
 
@@ -128,7 +128,7 @@ export class LazySession implements FakeSession, Outline {
         summaryReady: _____,
         breakout_rooms: ______,
         ...fields
-      } = this.#seed;
+      } = this.#given;
       this.#drafted = makeSession(
         {
           ...fields,
@@ -154,7 +154,7 @@ export class LazySession implements FakeSession, Outline {
         summaryReady: _____,
         breakout_rooms: rooms = [],
         ...fields
-      } = this.#seed;
+      } = this.#given;
       const random = this.#streams("rooms");
       this.#session = {
         ...drafted,
@@ -186,7 +186,7 @@ export class LazySession implements FakeSession, Outline {
     if (!this.#participants) {
       const random = this.#streams("participants");
       const drafted = this.#draft;
-      this.#participants = many(this.#seed.participants, () => this.outline.participantCount).map(
+      this.#participants = many(this.#given.participants, () => this.outline.participantCount).map(
         ({ peerReport: _, ...participant }) => makeParticipant(participant, { random, session: drafted }),
       );
     }
@@ -196,11 +196,11 @@ export class LazySession implements FakeSession, Outline {
   get peerReports(): ReadonlyMap<string, PeerReport> {
     if (!this.#peerReports) {
       const random = this.#streams("reports");
-      const seeds = Array.isArray(this.#seed.participants) ? (this.#seed.participants as ParticipantSeed[]) : [];
+      const inits = Array.isArray(this.#given.participants) ? (this.#given.participants as ParticipantInit[]) : [];
       this.#peerReports = new Map(
         this.participants.map((participant, index) => [
           String(participant.id),
-          makePeerReport(seeds[index]?.peerReport, { random }),
+          makePeerReport(inits[index]?.peerReport, { random }),
         ]),
       );
     }
@@ -210,11 +210,11 @@ export class LazySession implements FakeSession, Outline {
   get chat(): readonly ChatMessage[] {
     if (!this.#chat) {
       const random = this.#streams("chat");
-      const seeds = many(this.#seed.chat, () => (this.outline.status === "ENDED" ? random.int(0, 5) : 0));
+      const inits = many(this.#given.chat, () => (this.outline.status === "ENDED" ? random.int(0, 5) : 0));
       const session = this.session;
       this.#chat = inOrder(
-        seeds.map((message) => makeChatMessage(message, { random, session, participant: this.#speaker(random) })),
-        seeds.map((message) => message.createdAt !== undefined),
+        inits.map((message) => makeChatMessage(message, { random, session, participant: this.#speaker(random) })),
+        inits.map((message) => message.createdAt !== undefined),
         (message) => Date.parse(message.createdAt),
         (message, ms) => ({ ...message, createdAt: new Date(ms).toISOString() }),
       );
@@ -225,11 +225,11 @@ export class LazySession implements FakeSession, Outline {
   get transcript(): readonly Utterance[] {
     if (!this.#transcript) {
       const random = this.#streams("transcript");
-      const seeds = many(this.#seed.transcript, () => (this.outline.status === "ENDED" ? random.int(2, 8) : 0));
+      const inits = many(this.#given.transcript, () => (this.outline.status === "ENDED" ? random.int(2, 8) : 0));
       const session = this.session;
       this.#transcript = inOrder(
-        seeds.map((utterance) => makeUtterance(utterance, { random, session, participant: this.#speaker(random) })),
-        seeds.map((utterance) => utterance.startedAt !== undefined),
+        inits.map((utterance) => makeUtterance(utterance, { random, session, participant: this.#speaker(random) })),
+        inits.map((utterance) => utterance.startedAt !== undefined),
         (utterance) => Date.parse(utterance.startedAt),
         (utterance, ms) => ({
           ...utterance,
@@ -243,7 +243,7 @@ export class LazySession implements FakeSession, Outline {
 
   get summary(): FakeSession["summary"] {
     this.#summary ??= {
-      text: this.#seed.summary ?? makeSummary(this.session, this.transcript),
+      text: this.#given.summary ?? makeSummary(this.session, this.transcript),
       state: this.#summaryReady ? "ready" : "none",
       pollsLeft: 0,
     };
@@ -273,12 +273,12 @@ export class LazySession implements FakeSession, Outline {
   }
 }
 
-/** The fake's sessions: a count to generate, or partial seeds, each made lazily from `seed` and its index. */
-export function seedSessions(seeds: number | readonly SessionSeed[], seed: number): LazySession[] {
-  const count = typeof seeds === "number" ? seeds : seeds.length;
+/** The fake's sessions: a count to generate, or partial sessions, each made lazily from `seed` and its index. */
+export function seedSessions(inits: number | readonly SessionInit[], seed: number): LazySession[] {
+  const count = typeof inits === "number" ? inits : inits.length;
   const sessions: LazySession[] = new Array(count);
   for (let index = 0; index < count; index++) {
-    const given = typeof seeds === "number" ? undefined : seeds[index];
+    const given = typeof inits === "number" ? undefined : inits[index];
     const startedMs = given?.started_at
       ? Date.parse(given.started_at)
       : FROM_MS + drawInt(seed, index, 2, 0, 30 * DAY_MS);
@@ -322,7 +322,7 @@ export function indexOfSessionId(seed: number, id: string, count: number): numbe
 
 const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(8, "0").slice(-digits);
 
-const NO_SEED: SessionSeed = {};
+const NO_SEED: SessionInit = {};
 
 /** One draw in [0, 1) of a session's outline: a hash each, cheaper than a generator per session. */
 const draw = (seed: number, index: number, which: number) => mix(seed, index, 100 + which) / 4294967296;

@@ -20,7 +20,7 @@ import {
 } from "../src/index.js";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
-const OPERATIONS = operationsOf(spec);
+const ROUTES = operationsOf(spec);
 
 function seeded(options: Parameters<typeof createFakeApi>[0] = {}): FakeApi {
   return createFakeApi({ sessions: [{ status: "ENDED", chat: 2, transcript: 3, summaryReady: true }], ...options });
@@ -82,7 +82,7 @@ function causes(path: string, method: string) {
   ];
 }
 
-describe.each(OPERATIONS.map((operation) => [operation.operationId, operation] as const))(
+describe.each(ROUTES.map((operation) => [operation.operationId, operation] as const))(
   "%s",
   (operationId, operation) => {
     const method = operation.method.toUpperCase();

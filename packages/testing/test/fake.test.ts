@@ -11,7 +11,7 @@ import {
 import { createDownloads, RealtimeKitDownloadError } from "@realtimekit-sessions/client/downloads";
 import { rejectionOf } from "@realtimekit-sessions/test-kit";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createFakeApi, type FakeApi, makeSession, type SessionSeed } from "../src/index.js";
+import { createFakeApi, type FakeApi, makeSession, type SessionInit } from "../src/index.js";
 import { serveFakeApi } from "../src/serve.js";
 import { conformingClient } from "./conformance.js";
 
@@ -84,7 +84,7 @@ describe("seeding", () => {
 });
 
 describe("listSessions", () => {
-  const seeds: SessionSeed[] = [
+  const seeds: SessionInit[] = [
     {
       meeting_display_name: "Design review",
       status: "ENDED",
@@ -331,7 +331,7 @@ describe("errors", () => {
 });
 
 describe("downloads", () => {
-  const seeds: SessionSeed[] = [
+  const seeds: SessionInit[] = [
     {
       status: "ENDED",
       chat: [{ payload: 'Agenda:\n1. "Launch" date', pinned: true }],
