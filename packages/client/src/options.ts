@@ -99,13 +99,14 @@ export interface SessionsClientOptions extends RequestOptions {
   maxRetryDelayMs?: number | undefined;
 }
 
-/**
- * The hook a pacer gives the client. The client calls `turn()` before each attempt at an API
- * request, and the function it resolves to with the attempt's answer (`undefined` when none
- * came). `turn()` rejects with the signal's reason as soon as `signal` aborts, and leaves no
- * listener on it.
- */
+/** The hook a pacer gives the client: `createPacer()` of `@realtimekit-sessions/client/pacing`, or your own. */
 export interface Pacer {
+  /**
+   * Called before each attempt at an API request, before its timer starts; resolves when the
+   * request may go out, to the function the client then calls with the attempt's answer
+   * (`undefined` when none came). Rejects with the signal's reason as soon as `signal` (the
+   * caller's and the call's deadline) aborts, and leaves no listener on it.
+   */
   turn(signal: AbortSignal | undefined): Promise<(response: Response | undefined) => void>;
 }
 
