@@ -25,4 +25,4 @@ export { createRandom, type Random } from "./random.js";
 export type { RateLimitOptions } from "./rate-limit.js";
 export type { FakeSession, ParticipantInit, SessionInit } from "./seed.js";
 export { WEBHOOK_EVENTS, type WebhookEventName } from "./webhook-events.js";
-export type { FakeWebhooks, WebhookDelivery, WebhookTarget } from "./webhooks.js";
+export type { FakeWebhooks, WebhookDelivery, WebhookRequestOptions, WebhookTarget } from "./webhooks.js";

@@ -8,6 +8,8 @@
 // `recording` object they read. Cloudflare has published no full payload of the others; their shapes here
 // are the nearest the record allows, and every field beyond `event` may differ in the real
 // service's deliveries. The links work against the fake's storage host, like the API's own.
+
+import type { WebhookEventName } from "@realtimekit-sessions/client/webhooks";
 import { chatCsv, type TranscriptLayout, transcriptFile } from "./files.js";
 import type { LazySession } from "./seed.js";
 import type { Storage } from "./storage.js";
@@ -25,8 +27,11 @@ export const WEBHOOK_EVENTS = [
   "livestreaming.statusUpdate",
 ] as const;
 
-/** The name of an event the fake can deliver, one of `WEBHOOK_EVENTS`. */
-export type WebhookEventName = (typeof WEBHOOK_EVENTS)[number];
+/** The name of an event the fake can deliver, one of `WEBHOOK_EVENTS`: the client's own type. */
+export type { WebhookEventName };
+
+// Every listed event is one the client names; the test suite checks the other way round.
+WEBHOOK_EVENTS satisfies readonly WebhookEventName[];
 
 export interface EventContext {
   sessionById(id: string): LazySession | undefined;

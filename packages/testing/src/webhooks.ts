@@ -3,6 +3,7 @@
 // `rtk-uuid` and `rtk-webhook-id`), with a key pair of the fake's own whose public half it
 // serves as Cloudflare serves its key: `data.publicKey` of a JSON document.
 
+import type { KnownWebhookEvent } from "@realtimekit-sessions/client/webhooks";
 import { type EventContext, type WebhookEventName, webhookEvent } from "./webhook-events.js";
 
 // A throwaway key pair, made for this test kit and published with it: it signs fake deliveries
@@ -59,17 +60,19 @@ export interface FakeWebhooks {
   /** The id every delivery gives in `rtk-webhook-id`. */
   readonly webhookId: string;
   /**
-   * A delivery of `payload` to `url`, signed: a POST whose body is the payload's JSON (or the
-   * string given, as it is) with `rtk-signature`, `rtk-uuid` (new for each delivery) and
-   * `rtk-webhook-id`.
+   * A delivery of `payload`, signed: a POST whose body is the payload's JSON (or the string
+   * given, as it is) with `rtk-signature`, `rtk-uuid` (new for each delivery) and
+   * `rtk-webhook-id`. With `forge`, one your verifier must refuse: `"tampered"`, a body changed
+   * after it was signed; `"foreign-key"`, signed by a key that is not the fake's.
+   * @example const delivery = await fake.webhooks.request(fake.webhooks.event("meeting.ended", id));
    */
-  request(payload: object | string, options: { url: string }): Promise<Request>;
+  request(payload: object | string, options?: WebhookRequestOptions): Promise<Request>;
   /**
-   * The payload of `event` about one of the fake's sessions, as the fake delivers it: its
-   * download links work against the fake's storage host.
-   * @example await fake.webhooks.request(fake.webhooks.event("meeting.transcript", id), { url })
+   * The payload of `event` about one of the fake's sessions, typed as the client types it, as
+   * the fake delivers it: its download links work against the fake's storage host.
+   * @example await fake.webhooks.request(fake.webhooks.event("meeting.transcript", id))
    */
-  event(event: WebhookEventName, sessionId: string): object;
+  event<Name extends WebhookEventName>(event: Name, sessionId: string): Extract<KnownWebhookEvent, { event: Name }>;
   /**
    * Sends every delivery of the events given (all by default) to `target`, as the real
    * service sends to a registered webhook: a handler you pass, called with the signed Request,
@@ -83,6 +86,21 @@ export interface FakeWebhooks {
   readonly subscribed: boolean;
   /** The answer of `keyUrl`. */
   keyResponse(): Response;
+}
+
+/** How `fake.webhooks.request()` makes a delivery. */
+export interface WebhookRequestOptions {
+  /**
+   * Where the delivery is addressed: your endpoint's URL, or any URL when you hand the Request
+   * to your handler in-process.
+   * @default "https://webhook.realtimekit-fake.test/"
+   */
+  url?: string | undefined;
+  /**
+   * A delivery your verifier must refuse: `"tampered"`, its body changed after it was signed;
+   * `"foreign-key"`, signed by a key other than the fake's.
+   */
+  forge?: "tampered" | "foreign-key" | undefined;
 }
 
 /** Where deliveries go: your handler, or your endpoint's URL. */
@@ -102,13 +120,20 @@ export function createFakeWebhooks(keyUrl: string, webhookId: string, context: E
     publicKey: PUBLIC_KEY,
     keyUrl,
     webhookId,
-    async request(payload, { url }) {
+    async request(payload, { url = IN_PROCESS_URL, forge } = {}) {
+      if (forge !== undefined && forge !== "tampered" && forge !== "foreign-key") {
+        throw new TypeError(
+          `fake.webhooks.request(): forge is "tampered" or "foreign-key", got ${JSON.stringify(forge)}`,
+        );
+      }
       const body = typeof payload === "string" ? payload : JSON.stringify(payload);
       privateKey ??= crypto.subtle.importKey("pkcs8", der(PRIVATE_KEY), ALGORITHM, false, ["sign"]);
-      const signature = await crypto.subtle.sign(ALGORITHM, await privateKey, new TextEncoder().encode(body));
+      const key = forge === "foreign-key" ? await foreignKey() : await privateKey;
+      const signature = await crypto.subtle.sign(ALGORITHM, key, new TextEncoder().encode(body));
       return new Request(url, {
         method: "POST",
-        body,
+        // One byte more than was signed: even white space a JSON parser would skip breaks it.
+        body: forge === "tampered" ? `${body} ` : body,
         headers: {
           "content-type": "application/json",
           "rtk-signature": btoa(String.fromCharCode(...new Uint8Array(signature))),
@@ -117,7 +142,8 @@ export function createFakeWebhooks(keyUrl: string, webhookId: string, context: E
         },
       });
     },
-    event: (event, sessionId) => webhookEvent(context, event, sessionId),
+    event: <Name extends WebhookEventName>(event: Name, sessionId: string) =>
+      webhookEvent(context, event, sessionId) as Extract<KnownWebhookEvent, { event: Name }>,
     subscribe(target, { events } = {}) {
       if (typeof target !== "string" && typeof target !== "function") {
         throw new TypeError("fake.webhooks.subscribe(): the target is a handler function or a URL");
@@ -131,8 +157,7 @@ export function createFakeWebhooks(keyUrl: string, webhookId: string, context: E
       const deliveries: WebhookDelivery[] = [];
       for (const { target, events } of subscriptions) {
         if (events && !events.includes(event)) continue;
-        const url = typeof target === "string" ? target : "https://webhook.realtimekit-fake.test/";
-        const request = await webhooks.request(payload, { url });
+        const request = await webhooks.request(payload, typeof target === "string" ? { url: target } : {});
         try {
           const response = await (typeof target === "string" ? fetch(request) : target(request));
           await response.body?.cancel().catch(() => {});
@@ -149,6 +174,19 @@ export function createFakeWebhooks(keyUrl: string, webhookId: string, context: E
     keyResponse: () => Response.json({ success: true, data: { publicKey: PUBLIC_KEY } }),
   };
   return webhooks;
+}
+
+/** Where a delivery handed to a handler in-process is addressed. */
+const IN_PROCESS_URL = "https://webhook.realtimekit-fake.test/";
+
+let foreign: Promise<CryptoKey> | undefined;
+
+/** A key pair of nobody's, made once: what a forger would sign with. */
+function foreignKey(): Promise<CryptoKey> {
+  foreign ??= crypto.subtle
+    .generateKey({ ...ALGORITHM, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, false, ["sign"])
+    .then((pair) => pair.privateKey);
+  return foreign;
 }
 
 /** The DER bytes of a PEM. */

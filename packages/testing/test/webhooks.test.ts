@@ -4,10 +4,16 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
-import { createWebhookVerifier, deliveryKey, RealtimeKitWebhookError } from "@realtimekit-sessions/client/webhooks";
+import {
+  createWebhookVerifier,
+  deliveryKey,
+  type MeetingEndedWebhookEvent,
+  RealtimeKitWebhookError,
+  type WebhookEventName,
+} from "@realtimekit-sessions/client/webhooks";
 import { webhookProblems } from "@realtimekit-sessions/spec/tools/answers";
 import { spec } from "@realtimekit-sessions/spec/tools/spec";
-import { describe, expect, test } from "vitest";
+import { describe, expect, expectTypeOf, test } from "vitest";
 import { createFakeApi, WEBHOOK_EVENTS } from "../src/index.js";
 
 const PAYLOAD = { event: "meeting.ended", meeting: { id: "m-1", sessionId: "s-1" } };
@@ -236,4 +242,38 @@ test("each documented payload (the spec's examples), signed, verifies from both 
     expect(await verifier.verify(request)).toEqual(example);
     expect(await verifier.verify(raw)).toEqual(example);
   }
+});
+
+describe("testing a webhook handler in-process", () => {
+  test("a delivery needs no URL when it is handed to a handler, and its event is typed as the client types it", async () => {
+    const fake = createFakeApi({ sessions: 3 });
+    const sessionId = fake.sessions[0]?.session.id ?? "";
+
+    const event = fake.webhooks.event("meeting.ended", sessionId);
+    const delivery = await fake.webhooks.request(event);
+
+    expectTypeOf(event).toEqualTypeOf<MeetingEndedWebhookEvent>();
+    expect(event.meeting?.sessionId).toBe(sessionId);
+    expect(delivery.url).toBe("https://webhook.realtimekit-fake.test/");
+    expect(await createWebhookVerifier({ publicKey: fake.webhooks.publicKey }).verify(delivery)).toEqual(event);
+  });
+
+  test.each(["tampered", "foreign-key"] as const)(
+    "a %s delivery is refused by a verifier of the fake's key",
+    async (forge) => {
+      const fake = createFakeApi({ sessions: 3 });
+      const event = fake.webhooks.event("meeting.started", fake.sessions[0]?.session.id ?? "");
+      const verifier = createWebhookVerifier({ publicKey: fake.webhooks.publicKey });
+
+      const forged = await fake.webhooks.request(event, { forge });
+
+      await expect(verifier.verify(forged)).rejects.toBeInstanceOf(RealtimeKitWebhookError);
+      // The same event, unforged, passes: the refusal is the forgery's.
+      expect(await verifier.verify(await fake.webhooks.request(event))).toEqual(event);
+    },
+  );
+
+  test("the fake's list of events is exactly the client's", () => {
+    expectTypeOf<(typeof WEBHOOK_EVENTS)[number]>().toEqualTypeOf<WebhookEventName>();
+  });
 });
