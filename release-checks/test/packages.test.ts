@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const PUBLISHED = ["client", "mock", "testing", "cli"];
 /** The packages with an API to import; the CLI has a command instead. */
 const LIBRARIES = new Set(["client", "mock", "testing"]);
-const directory = (name: string) => new URL(`../../${name}/`, import.meta.url).pathname;
+const directory = (name: string) => new URL(`../../packages/${name}/`, import.meta.url).pathname;
 
 describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {
   test("passes publint, warnings and suggestions included", async () => {
@@ -45,7 +45,7 @@ describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {
       const copy = join(root, "packages", name);
       await mkdir(copy, { recursive: true });
       // What the package's build reads beyond its folder: the shared compiler options.
-      await cp(new URL("../../../tsconfig.json", import.meta.url), join(root, "tsconfig.json"));
+      await cp(new URL("../../tsconfig.json", import.meta.url), join(root, "tsconfig.json"));
       await cp(directory(name), copy, {
         recursive: true,
         filter: (source) => !/\/(dist|node_modules)$/.test(source),

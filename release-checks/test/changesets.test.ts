@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
-const ROOT = new URL("../../../", import.meta.url).pathname;
+const ROOT = new URL("../../", import.meta.url).pathname;
 const CHANGESET = join(dirname(require.resolve("@changesets/cli/package.json")), "bin.js");
 const MANIFESTS = [
   "package.json",
@@ -20,8 +20,9 @@ const MANIFESTS = [
   "packages/mock/package.json",
   "packages/testing/package.json",
   "packages/cli/package.json",
-  "packages/demo/package.json",
-  "packages/release-checks/package.json",
+  "test-kit/package.json",
+  "examples/demo/package.json",
+  "release-checks/package.json",
   "contract-tests/package.json",
 ];
 let copy: string;
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const config = JSON.parse(await readFile(configPath, "utf8"));
   expect(config.changelog[0]).toBe("@changesets/changelog-github");
   await writeFile(configPath, JSON.stringify({ ...config, changelog: "@changesets/changelog-git" }));
-  await symlink(join(ROOT, "packages/release-checks/node_modules"), join(copy, "node_modules"));
+  await symlink(join(ROOT, "release-checks/node_modules"), join(copy, "node_modules"));
   await writeFile(
     join(copy, ".changeset/sample-fix.md"),
     '---\n"@realtimekit-sessions/client": patch\n---\n\nRetry a 408 answer, like the other transient failures.\n',
@@ -65,7 +66,7 @@ test("releases each published package as 0.1.0, the minor bump winning over the 
 });
 
 test("never versions a private package", async () => {
-  for (const path of ["spec", "packages/demo", "packages/release-checks", "contract-tests"]) {
+  for (const path of ["spec", "test-kit", "examples/demo", "release-checks", "contract-tests"]) {
     expect((await manifest(path)).version, path).toBe("0.0.0");
   }
   expect((await manifest(".")).version).toBeUndefined();

@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { HANG_GUARD } from "../../vitest.shared.js";
+import { HANG_GUARD } from "../vitest.shared.js";
 
 export default defineConfig({ test: { ...HANG_GUARD } });

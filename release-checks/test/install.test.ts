@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const run = promisify(execFile);
-const packageDirectory = (name: string) => new URL(`../../${name}/`, import.meta.url).pathname;
+const packageDirectory = (name: string) => new URL(`../../packages/${name}/`, import.meta.url).pathname;
 let project: string;
 const TYPESCRIPT_OLDEST = "5.0.4";
 const TYPESCRIPT_NEWEST = "7.0.2";
