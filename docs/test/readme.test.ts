@@ -113,7 +113,7 @@ test("each `pnpm <command>` it gives runs a script of the repository, none shado
   const { scripts } = JSON.parse(await readFile(new URL("package.json", ROOT), "utf8")) as {
     scripts: Record<string, string>;
   };
-  const commands = [...guide.matchAll(/(?:`|^|&& )pnpm (?:run )?([a-z][\w:-]*)\b/gm)].map(([whole, name = ""]) => ({
+  const commands = [...guide.matchAll(/(?:`|^|&& )pnpm (?:-s )?(?:run )?([a-z][\w:-]*)\b/gm)].map(([whole, name = ""]) => ({
     name,
     run: whole.includes(" run "),
   }));

@@ -30,6 +30,7 @@ export interface PacerWait {
   reason: "refused" | "spent";
 }
 
+/** What `createPacer()` takes: every option has a default. */
 export interface PacerOptions {
   /**
    * Most requests in flight at once, across every client the pacer is given to.
