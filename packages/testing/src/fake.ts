@@ -7,7 +7,7 @@ import type { TranscriptLayout } from "./files.js";
 import { MOUNT, type Mount, type Mountable } from "./mount.js";
 import { createRateLimiter, type RateLimitOptions } from "./rate-limit.js";
 import { createRoutes } from "./routes.js";
-import { type FakeSession, indexOfSessionId, type SessionInit, seedSessions } from "./seed.js";
+import { type FakeSession, type SessionInit, SessionTable } from "./seed.js";
 import { createStorage } from "./storage.js";
 import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_KEY_PATH, type WebhookDelivery } from "./webhooks.js";
 
@@ -122,17 +122,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const accountId = options.accountId ?? "023e105f4ecef8ad9ca31a8372d0c353";
   const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
   const baseUrl = urlOf("baseUrl", options.baseUrl ?? DEFAULT_BASE_URL);
-  const sessions = seedSessions(count("sessions", options.sessions ?? 10), seed);
-  // Ids a seed gave; every other id names its session's index (`indexOfSessionId`).
-  const givenIds = new Map(
-    sessions.filter((record) => record.givenId !== undefined).map((record) => [record.id, record]),
-  );
-  const sessionById = (id: string) => {
-    const given = givenIds.get(id);
-    if (given) return given;
-    const index = indexOfSessionId(seed, id, sessions.length);
-    return index === undefined || sessions[index]?.givenId !== undefined ? undefined : sessions[index];
-  };
+  const sessions = new SessionTable(count("sessions", options.sessions ?? 10), seed);
+  const sessionById = (id: string) => sessions.byId(id);
   const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
   const mounts: Mount[] = [{ baseUrl, storageUrl: storage.url }];
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit) : undefined;
@@ -168,7 +159,10 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     accountId,
     appId,
     storageUrl: storage.url,
-    sessions,
+    // Made on first read: a test that never looks at them does not pay for them.
+    get sessions() {
+      return sessions.all();
+    },
     requests,
     webhooks,
 

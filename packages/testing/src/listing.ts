@@ -1,9 +1,10 @@
 // `listSessions` over the fake's sessions: each filter a predicate in one table, each order an
-// index built once on first use, and a page read from the index without copying the list. The
+// index built once on first use (none for generated sessions in creation order), and a page read
+// from the index without copying the list. The
 // filters on status, times and participant counts read a session's outline; only searching by
 // text or meeting, and sorting by minutes, make every session (once).
 import type { Session } from "@realtimekit-sessions/client";
-import type { LazySession } from "./seed.js";
+import type { LazySession, SessionTable } from "./seed.js";
 
 const PARTICIPANTS_RANGE_RE = /^(\d+):(\d+)$/;
 
@@ -49,22 +50,32 @@ export interface Page<T> {
   paging: { start_offset: number; end_offset: number; total_count: number };
 }
 
-export function createListing(sessions: readonly LazySession[]) {
+export function createListing(sessions: SessionTable) {
   const orders = new Map<string, Uint32Array>();
 
-  /** Indices of `sessions` in the order asked for, built the first time it is asked for. */
-  function order(byMinutes: boolean, descending: boolean): Uint32Array {
+  /**
+   * The index of the session at each place of the order asked for. Generated sessions are
+   * created in the order of their indices, so that order is their indices (or their reverse);
+   * any other is sorted the first time it is asked for.
+   */
+  function order(byMinutes: boolean, descending: boolean): (at: number) => number {
+    if (!byMinutes && sessions.inCreationOrder) {
+      const last = sessions.count - 1;
+      return descending ? (at) => last - at : (at) => at;
+    }
     const name = `${byMinutes}:${descending}`;
     let sorted = orders.get(name);
     if (!sorted) {
-      const keys = sessions.map((session) =>
-        byMinutes ? session.session.minutes_consumed : session.outline.createdMs,
-      );
+      // Creation times come without making the sessions; minutes need each session made.
+      const keys = byMinutes
+        ? Float64Array.from({ length: sessions.count }, (_, index) => sessions.at(index).session.minutes_consumed)
+        : sessions.createdTimes();
       // Ties keep the order the sessions were seeded in.
       sorted = sortedIndices(keys, descending);
       orders.set(name, sorted);
     }
-    return sorted;
+    const indices = sorted;
+    return (at) => indices[at] as number;
   }
 
   return {
@@ -77,17 +88,16 @@ export function createListing(sessions: readonly LazySession[]) {
         if ("refused" in predicate) return predicate;
         predicates.push(predicate);
       }
-      const indices = order(query.get("sort_by") === "minutesConsumed", (query.get("sort_order") ?? "DESC") !== "ASC");
+      const indexAt = order(query.get("sort_by") === "minutesConsumed", (query.get("sort_order") ?? "DESC") !== "ASC");
       const { perPage, offset } = pageOf(query);
       const picked: LazySession[] = [];
       let total = 0;
       if (predicates.length === 0) {
-        total = indices.length;
-        for (let at = offset; at < Math.min(offset + perPage, total); at++)
-          picked.push(sessions[indices[at] as number] as LazySession);
+        total = sessions.count;
+        for (let at = offset; at < Math.min(offset + perPage, total); at++) picked.push(sessions.at(indexAt(at)));
       } else {
-        for (const index of indices) {
-          const session = sessions[index] as LazySession;
+        for (let at = 0; at < sessions.count; at++) {
+          const session = sessions.at(indexAt(at));
           if (!predicates.every((predicate) => predicate(session))) continue;
           if (total >= offset && picked.length < perPage) picked.push(session);
           total++;
@@ -103,15 +113,18 @@ export function createListing(sessions: readonly LazySession[]) {
  * Whole-number keys close enough together are packed with their index into one number each and
  * sorted natively, several times faster than with a comparator; others take the comparator.
  */
-function sortedIndices(keys: readonly number[], descending: boolean): Uint32Array {
+function sortedIndices(keys: Float64Array, descending: boolean): Uint32Array {
   const count = keys.length;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const key of keys) {
-    min = Math.min(min, key);
-    max = Math.max(max, key);
+  let whole = true;
+  for (let index = 0; index < count; index++) {
+    const key = keys[index] as number;
+    if (key < min) min = key;
+    if (key > max) max = key;
+    whole &&= Number.isInteger(key);
   }
-  const packable = keys.every(Number.isInteger) && (max - min + 1) * count < Number.MAX_SAFE_INTEGER;
+  const packable = whole && (max - min + 1) * count < Number.MAX_SAFE_INTEGER;
   if (!packable) {
     const direction = descending ? -1 : 1;
     return Uint32Array.from(keys.keys()).sort(

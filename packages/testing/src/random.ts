@@ -15,6 +15,8 @@ export interface Random {
   hex(length: number): string;
 }
 
+const HEX_DIGITS = "0123456789abcdef";
+
 /** A `Random` for a seed (mulberry32: small, fast, and good enough for test data). */
 export function createRandom(seed = 1): Random {
   let state = seed >>> 0;
@@ -28,7 +30,8 @@ export function createRandom(seed = 1): Random {
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const hex = (length: number): string => {
     let text = "";
-    while (text.length < length) text += int(0, 15).toString(16);
+    // The digit int(0, 15) would give, from one draw, without formatting a number.
+    for (let at = 0; at < length; at++) text += HEX_DIGITS[Math.floor(next() * 16)];
     return text;
   };
   return {

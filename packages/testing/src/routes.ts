@@ -5,7 +5,7 @@ import type { OperationName } from "@realtimekit-sessions/client/operations";
 import type { Body } from "./envelopes.js";
 import { chatCsv, type TranscriptLayout, transcriptFile } from "./files.js";
 import { createListing, listed, pageOf, pagingOf } from "./listing.js";
-import type { FakeSession, LazySession } from "./seed.js";
+import type { FakeSession, LazySession, SessionTable } from "./seed.js";
 import type { Storage } from "./storage.js";
 
 export type Result = { data: unknown; extra?: Body } | { error: { status: number; message: string } };
@@ -13,7 +13,7 @@ export type Result = { data: unknown; extra?: Body } | { error: { status: number
 export type Handler = (params: Record<string, string>, query: URLSearchParams, storageUrl: string) => Result;
 
 export interface RouteContext {
-  sessions: readonly LazySession[];
+  sessions: SessionTable;
   /** The session with an id, found without making the others. */
   sessionById(id: string): LazySession | undefined;
   storage: Storage;
@@ -45,7 +45,7 @@ export function createRoutes(context: RouteContext): Record<OperationName, Handl
   const peerOf = (id: string) => {
     if (!peers) {
       peers = new Map();
-      for (const record of sessions) {
+      for (const record of sessions.all()) {
         for (const participant of record.participants) {
           if (participant.id) peers.set(participant.id, { record, participant });
           for (const event of participant.peer_events ?? []) {

@@ -65,6 +65,10 @@ export interface Outline {
 
 const DAY_MS = 86_400_000;
 const FROM_MS = Date.parse(GENERATED_FROM);
+/** The days generated sessions start in. */
+const SPAN_MS = 30 * DAY_MS;
+/** The shortest slot a generated session starts in (see `startedMsOf`). */
+const MIN_SLOT_MS = 1_000;
 // Each part of a session draws from its own stream, so that reading one part never changes another.
 const PARTS = { session: 2, participants: 3, chat: 4, transcript: 5, reports: 6, rooms: 7 } as const;
 
@@ -273,35 +277,113 @@ export class LazySession implements FakeSession, Outline {
   }
 }
 
-/** The fake's sessions: a count to generate, or partial sessions, each made lazily from `seed` and its index. */
-export function seedSessions(inits: number | readonly SessionInit[], seed: number): LazySession[] {
-  const count = typeof inits === "number" ? inits : inits.length;
-  const sessions: LazySession[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const given = typeof inits === "number" ? undefined : inits[index];
-    const startedMs = given?.started_at
-      ? Date.parse(given.started_at)
-      : FROM_MS + drawInt(seed, index, 2, 0, 30 * DAY_MS);
-    const participants = given?.participants;
-    sessions[index] = new LazySession(
-      given ?? NO_SEED,
-      seed,
-      index,
-      {
-        status: (given ? given.status === "LIVE" : draw(seed, index, 0) < 0.1) ? "LIVE" : "ENDED",
-        startedMs,
-        createdMs: given?.created_at ? Date.parse(given.created_at) : startedMs - drawInt(seed, index, 3, 1, 40),
-        participantCount:
-          typeof participants === "number"
-            ? participants
-            : Array.isArray(participants)
-              ? participants.length
-              : drawInt(seed, index, 4, 1, 6),
-      },
-      given ? given.summaryReady === true : draw(seed, index, 1) < 0.3,
-    );
+/**
+ * The fake's sessions: a count to generate, or partial sessions, each made from `seed` and its
+ * index on first use. Nothing is made per session up front, so a fake of 10,000 sessions is
+ * ready as soon as one of 10; listing in creation order reads each session's creation time
+ * from two draws, without making it.
+ */
+export class SessionTable {
+  readonly count: number;
+  readonly #inits: readonly SessionInit[] | undefined;
+  readonly #seed: number;
+  readonly #made: (LazySession | undefined)[];
+  #givenIds: Map<string, number> | undefined;
+  #all: LazySession[] | undefined;
+
+  constructor(inits: number | readonly SessionInit[], seed: number) {
+    this.count = typeof inits === "number" ? inits : inits.length;
+    this.#inits = typeof inits === "number" ? undefined : inits;
+    this.#seed = seed;
+    this.#made = new Array(this.count);
   }
-  return sessions;
+
+  /** Session `index`, made on first use. */
+  at(index: number): LazySession {
+    let session = this.#made[index];
+    if (!session) {
+      const seed = this.#seed;
+      const given = this.#inits?.[index];
+      const participants = given?.participants;
+      session = new LazySession(
+        given ?? NO_SEED,
+        seed,
+        index,
+        {
+          status: (given ? given.status === "LIVE" : draw(seed, index, 0) < 0.1) ? "LIVE" : "ENDED",
+          startedMs: startedMsOf(given, seed, index, this.count),
+          createdMs: this.createdMs(index),
+          participantCount:
+            typeof participants === "number"
+              ? participants
+              : Array.isArray(participants)
+                ? participants.length
+                : drawInt(seed, index, 4, 1, 6),
+        },
+        given ? given.summaryReady === true : draw(seed, index, 1) < 0.3,
+      );
+      this.#made[index] = session;
+    }
+    return session;
+  }
+
+  /** When session `index` was created, in milliseconds, without making it. */
+  createdMs(index: number): number {
+    const given = this.#inits?.[index];
+    if (given?.created_at) return Date.parse(given.created_at);
+    return startedMsOf(given, this.#seed, index, this.count) - drawInt(this.#seed, index, 3, 1, 40);
+  }
+
+  /**
+   * Whether the sessions were created in the order of their indices: generated ones are (see
+   * `startedMsOf`), so listing them by creation needs no sort.
+   */
+  get inCreationOrder(): boolean {
+    return this.#inits === undefined && SPAN_MS / this.count >= MIN_SLOT_MS;
+  }
+
+  /** When each session was created, in milliseconds: the keys of the creation order. */
+  createdTimes(): Float64Array {
+    const times = new Float64Array(this.count);
+    for (let index = 0; index < this.count; index++) times[index] = this.createdMs(index);
+    return times;
+  }
+
+  /** Every session, made: what `fake.sessions` hands out. */
+  all(): LazySession[] {
+    if (!this.#all) {
+      const all: LazySession[] = new Array(this.count);
+      for (let index = 0; index < this.count; index++) all[index] = this.at(index);
+      this.#all = all;
+    }
+    return this.#all;
+  }
+
+  /** The session with `id`: one a seed named, or the generated one whose id names its index. */
+  byId(id: string): LazySession | undefined {
+    if (this.#inits && !this.#givenIds) {
+      this.#givenIds = new Map();
+      for (const [index, init] of this.#inits.entries()) if (init.id !== undefined) this.#givenIds.set(init.id, index);
+    }
+    const given = this.#givenIds?.get(id);
+    if (given !== undefined) return this.at(given);
+    const index = indexOfSessionId(this.#seed, id, this.count);
+    return index === undefined || this.#inits?.[index]?.id !== undefined ? undefined : this.at(index);
+  }
+}
+
+/**
+ * When session `index` of `count` started. A generated session starts in a slot of its own of
+ * the 30 days, at a random time within it, so that generated sessions are created in the order
+ * of their indices and listing them in creation order needs no sort; with slots shorter than
+ * a second (more than 2.5 million sessions), anywhere in the 30 days.
+ */
+function startedMsOf(given: SessionInit | undefined, seed: number, index: number, count: number): number {
+  if (given?.started_at) return Date.parse(given.started_at);
+  const slot = SPAN_MS / count;
+  if (!(slot >= MIN_SLOT_MS)) return FROM_MS + drawInt(seed, index, 2, 0, SPAN_MS);
+  // Room for the creation time, up to 40 ms earlier, inside the slot.
+  return FROM_MS + Math.floor(index * slot) + 40 + drawInt(seed, index, 2, 0, Math.floor(slot) - 81);
 }
 
 /**

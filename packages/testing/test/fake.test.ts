@@ -776,3 +776,28 @@ describe("at any size", () => {
     );
   });
 });
+
+describe("creation order without a sort", () => {
+  test.each([1, 2, 999, 10_000, 2_600_000])(
+    "%i generated sessions: newest first, oldest first with ASC, the newest of all at the top",
+    async (count) => {
+      const fake = createFakeApi({ sessions: count, seed: 3 });
+      const client = clientOf(fake);
+      const created = (page: { sessions: { created_at: string }[] }) =>
+        page.sessions.map((session) => Date.parse(session.created_at));
+
+      const newest = created(await client.listSessions({ per_page: 50 }));
+      const oldest = created(await client.listSessions({ per_page: 50, sort_order: "ASC" }));
+
+      expect(newest).toEqual([...newest].sort((a, b) => b - a));
+      expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+      expect(newest).toHaveLength(Math.min(count, 50));
+      // Past 2.5 million, slots shorter than a second give way to times drawn anywhere and sorted.
+      if (count <= 10_000) {
+        const all = fake.sessions.map((record) => Date.parse(record.session.created_at));
+        expect(newest[0]).toBe(Math.max(...all));
+        expect(oldest[0]).toBe(Math.min(...all));
+      }
+    },
+  );
+});
