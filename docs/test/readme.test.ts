@@ -113,10 +113,12 @@ test("each `pnpm <command>` it gives runs a script of the repository, none shado
   const { scripts } = JSON.parse(await readFile(new URL("package.json", ROOT), "utf8")) as {
     scripts: Record<string, string>;
   };
-  const commands = [...guide.matchAll(/(?:`|^|&& )pnpm (?:-s )?(?:run )?([a-z][\w:-]*)\b/gm)].map(([whole, name = ""]) => ({
-    name,
-    run: whole.includes(" run "),
-  }));
+  const commands = [...guide.matchAll(/(?:`|^|&& )pnpm (?:-s )?(?:run )?([a-z][\w:-]*)\b/gm)].map(
+    ([whole, name = ""]) => ({
+      name,
+      run: whole.includes(" run "),
+    }),
+  );
   const ours = commands.filter(({ name }) => name in scripts);
   expect(ours.map(({ name }) => name)).toEqual(expect.arrayContaining(["demo", "test", "example", "cli", "docs"]));
   for (const { name, run } of ours) expect(run || !PNPM_OWN.has(name), `pnpm ${name}`).toBe(true);
