@@ -23,7 +23,7 @@ export interface AttemptPolicy {
   timeoutMs: number;
   /** The caller's signal. */
   signal: AbortSignal | undefined;
-  deadline: Deadline | undefined;
+  deadline?: Deadline | undefined;
   secrets: readonly string[];
 }
 
@@ -158,14 +158,18 @@ export function aborted(operation: string, signal: AbortSignal | undefined, atte
 }
 
 /** Resolves after `ms`, or rejects as soon as one of `signals` fires; leaves no timer behind either way. */
-export function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
+export async function sleep(ms: number, signals: (AbortSignal | undefined)[]): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return within(
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-    anyOf(signals),
-  ).finally(() => clearTimeout(timer));
+  try {
+    await within(
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+      anyOf(signals),
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function describeCause(cause: unknown): string {

@@ -186,7 +186,7 @@ export function json(value: unknown): string {
   try {
     return JSON.stringify(value) ?? "";
   } catch {
-    return "(too deep to show)";
+    return "(too deep)";
   }
 }
 

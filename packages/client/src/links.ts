@@ -49,8 +49,7 @@ export async function openLink(
   options: CallOptions,
 ): Promise<Download> {
   const policy = policyOf(settings, operation, options);
-  const deadline = startDeadline(policy.deadlineMs);
-  const attemptPolicy: AttemptPolicy = { ...policy, deadline };
+  const deadline = (policy.deadline = startDeadline(policy.deadlineMs));
   try {
     let link = await getLink();
     let renewed = false;
@@ -63,12 +62,12 @@ export async function openLink(
       const origin = linkOrigin(operation, link.url);
       const started = Date.now();
       const init = { method: "GET", headers: {}, redirect: "follow" } as const;
-      const { response } = await attempt(settings.fetch, link.url, init, attemptPolicy, 1, false);
-      if (policy.log.debugging) {
+      const { response } = await attempt(settings.fetch, link.url, init, policy, 1, false);
+      if (policy.settings.log.debugging) {
         const line = `GET ${loggable(link.url)} -> ${response.status} in ${Date.now() - started} ms`;
-        policy.log.debug(line, policy.secrets);
+        policy.settings.log.debug(line, policy.secrets);
       }
-      if (response.ok) return downloadOf(operation, response, origin, attemptPolicy);
+      if (response.ok) return downloadOf(operation, response, origin, policy);
       await response.body?.cancel().catch(() => {});
       if (renewed || !REFUSED_LINK.has(response.status)) {
         throw new RealtimeKitDownloadError(
@@ -99,12 +98,12 @@ function linkOrigin(operation: string, url: string): string {
  * `RealtimeKitError`: the caller's abort, the deadline, or the connection breaking off
  * half-way. The download's deadline ends with its body.
  */
-function downloadOf(operation: string, response: Response, origin: string, attemptPolicy: AttemptPolicy): Download {
+function downloadOf(operation: string, response: Response, origin: string, policy: AttemptPolicy): Download {
   // The body must end by the deadline or the caller's abort, even if the stream ignores them.
-  const stop = anyOf([attemptPolicy.signal, attemptPolicy.deadline?.signal]);
+  const stop = anyOf([policy.signal, policy.deadline?.signal]);
   const until = <T>(promise: Promise<T>) => within(promise, stop);
   const failure = (cause: unknown): RealtimeKitError => {
-    const error = failureOf(attemptPolicy, cause, 1, false);
+    const error = failureOf(policy, cause, 1, false);
     return error instanceof RealtimeKitConnectionError && !(cause instanceof RealtimeKitError)
       ? new RealtimeKitConnectionError(`${operation}: the download from ${origin} broke off before its end`, { cause })
       : error;
@@ -117,7 +116,7 @@ function downloadOf(operation: string, response: Response, origin: string, attem
       } catch (cause) {
         throw failure(cause);
       } finally {
-        attemptPolicy.deadline?.clear();
+        policy.deadline?.clear();
       }
     },
     async *batches() {
@@ -126,7 +125,7 @@ function downloadOf(operation: string, response: Response, origin: string, attem
       } catch (cause) {
         throw failure(cause);
       } finally {
-        attemptPolicy.deadline?.clear();
+        policy.deadline?.clear();
       }
     },
     async *chunks() {
@@ -140,7 +139,7 @@ function downloadOf(operation: string, response: Response, origin: string, attem
       } catch (cause) {
         throw failure(cause);
       } finally {
-        attemptPolicy.deadline?.clear();
+        policy.deadline?.clear();
         await reader?.cancel().catch(() => {});
       }
     },

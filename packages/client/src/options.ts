@@ -1,6 +1,7 @@
 // Resolves what a client and each of its calls are to do: explicit options first, then the
 // environment, then the defaults; every value checked before anything is sent.
 import { abortSignal, accountOrAppId, credentialHeader, refusal, requestHeaders, whole } from "./arguments.js";
+import type { Deadline } from "./attempt.js";
 import { createLog, LOG_LEVELS, type Log, type Logger, type LogLevel } from "./log.js";
 
 declare const __CLIENT_VERSION__: string;
@@ -147,21 +148,13 @@ export interface Settings {
 }
 
 /** What one call is to do: the client's settings, with the call's own over them. */
-export interface Policy
-  extends Pick<
-    Settings,
-    | "retries"
-    | "timeoutMs"
-    | "deadlineMs"
-    | "retryDelayMs"
-    | "maxRetryDelayMs"
-    | "headers"
-    | "secrets"
-    | "log"
-    | "pacer"
-  > {
+export interface Policy extends Pick<Settings, "retries" | "timeoutMs" | "deadlineMs" | "headers" | "secrets"> {
+  /** The client's settings, for what a call cannot override (its log, retry delays and pacer). */
+  settings: Settings;
   operation: string;
   signal: AbortSignal | undefined;
+  /** The whole call's clock, set when the call starts sending. */
+  deadline?: Deadline | undefined;
 }
 
 /**
@@ -182,7 +175,7 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
     throw refusal("fetch", "a function", options.fetch);
   }
   if (options.pacer && typeof options.pacer.turn !== "function") {
-    throw refusal("pacer", "a Pacer", options.pacer);
+    throw refusal("pacer", "a Pacer");
   }
   const logLevel = options.logLevel ?? (variable("CLOUDFLARE_LOG") as LogLevel | undefined) ?? "off";
   if (!LOG_LEVELS.includes(logLevel)) throw refusal("logLevel", `one of ${LOG_LEVELS}`, logLevel);
@@ -211,7 +204,7 @@ export function resolveSettings(options: SessionsClientOptions): Settings {
 export function policyOf(settings: Settings, operation: string, call: CallOptions, idempotent = true): Policy {
   const headers = requestHeaders(call.headers);
   return {
-    ...settings,
+    settings,
     operation,
     retries: whole("retries", call.retries, idempotent ? settings.retries : 0),
     timeoutMs: whole("timeoutMs", call.timeoutMs, settings.timeoutMs, 1),

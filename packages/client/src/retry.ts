@@ -21,9 +21,10 @@ export async function send<T>(
   accept: (text: string | undefined) => Accepted<T>,
   answered: { response: Response },
 ): Promise<T> {
-  const { operation, signal, secrets, log, pacer } = policy;
-  const deadline = startDeadline(policy.deadlineMs);
-  const attemptPolicy = { ...policy, deadline };
+  const { operation, signal, secrets } = policy;
+  const { log, pacer } = policy.settings;
+  // The call's own policy object, made for it alone: its attempts run under it.
+  const deadline = (policy.deadline = startDeadline(policy.deadlineMs));
   const stops = [signal, deadline?.signal];
   try {
     for (let attempts = 1; ; attempts++) {
@@ -37,7 +38,7 @@ export async function send<T>(
         // the attempt, whose timer starts after it.
         paced = await pacer?.turn(anyOf(stops));
         started = Date.now();
-        const answer = await attempt(fetch, url, { method, headers: policy.headers }, attemptPolicy, attempts, true);
+        const answer = await attempt(fetch, url, { method, headers: policy.headers }, policy, attempts, true);
         response = answer.response;
         accepted = response.ok ? accept(answer.text) : undefined;
         if (!(accepted && "value" in accepted)) {
@@ -51,7 +52,7 @@ export async function send<T>(
           );
         }
       } catch (error) {
-        failure = failureOf(attemptPolicy, error, attempts, false);
+        failure = failureOf(policy, error, attempts, false);
       }
       paced?.(response);
       if (log.debugging) {
@@ -84,7 +85,7 @@ export async function send<T>(
       try {
         await sleep(delay, stops);
       } catch (cause) {
-        throw failureOf(attemptPolicy, cause, attempts, false);
+        throw failureOf(policy, cause, attempts, false);
       }
     }
   } finally {
@@ -97,6 +98,6 @@ const RETRYABLE_STATUS = (status: number) => status === 408 || status === 429 ||
 /** How long to wait before attempt `attempts + 1`: what the server asked for, or a backoff. */
 function retryDelay(attempts: number, response: Response | undefined, policy: Policy): number {
   const asked = retryAfterMs(response?.headers);
-  const backoff = policy.retryDelayMs * 2 ** (attempts - 1) * (0.5 + Math.random() / 2);
-  return Math.min(asked ?? backoff, policy.maxRetryDelayMs);
+  const backoff = policy.settings.retryDelayMs * 2 ** (attempts - 1) * (0.5 + Math.random() / 2);
+  return Math.min(asked ?? backoff, policy.settings.maxRetryDelayMs);
 }

@@ -52,7 +52,7 @@ describe("2. an answer nested 20,000 levels deep is an API error, not a RangeErr
   ])("%s", async (_, status, body) => {
     const client = clientWith(async () => new Response(body, { status }), { retries: 0 });
     const error = await rejectionOf(client.listSessions(), RealtimeKitApiError);
-    expect(error.message).toContain("(too deep to show)");
+    expect(error.message).toContain("(too deep)");
   });
 
   test("a deep list item is refused by the iterator too", async () => {

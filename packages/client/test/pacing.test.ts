@@ -350,6 +350,6 @@ describe("in the client: waiting for a turn is no part of an attempt", () => {
 
   test("a pacer without turn() is refused when the client is made", () => {
     const pacer = { stats: {} } as unknown as Pacer;
-    expect(() => clientOf(fetch, { pacer })).toThrow("pacer must be a Pacer, got object");
+    expect(() => clientOf(fetch, { pacer })).toThrow("pacer must be a Pacer");
   });
 });

@@ -70,7 +70,9 @@ async function exportSessions(context: Context, options: ExportOptions, signal: 
     signal,
     // A long wait is said even when standard error is no terminal: a silent job looks hung.
     onWait: ({ ms, reason }) => {
-      if (ms > ANNOUNCED_WAIT_MS) void say(waitLine(ms, reason, options.out)).catch(() => {});
+      // On a terminal, over the progress line rather than after it.
+      const clear = io.stderr.isTTY ? "\r\u001b[2K" : "";
+      if (ms > ANNOUNCED_WAIT_MS) void say(`${clear}${waitLine(ms, reason, options.out)}`).catch(() => {});
     },
   });
   const client = await context.client({ pacer });
@@ -146,7 +148,7 @@ async function totalOf(client: SessionsClient, query: ListSessionsQuery, signal:
 }
 
 /** One line for a wait of the pacer's: what it waits for, how long, and how to stop and resume. */
-export function waitLine(ms: number, reason: PacerWait["reason"], out: string | undefined): string {
+function waitLine(ms: number, reason: PacerWait["reason"], out: string | undefined): string {
   const why = reason === "refused" ? "the API answered 429" : "no requests are left in it";
   const resume = out ? "; run the same command again to resume" : "";
   return `Waiting ${Math.ceil(ms / 1000)} s for the rate limit's window to reset (${why}). Ctrl-C stops${resume}.`;
