@@ -49,7 +49,8 @@ export async function openLink(
   options: CallOptions,
 ): Promise<Download> {
   const policy = policyOf(settings, operation, options);
-  const deadline = (policy.deadline = startDeadline(policy.deadlineMs));
+  const deadline = startDeadline(policy.deadlineMs);
+  policy.deadline = deadline;
   try {
     let link = await getLink();
     let renewed = false;

@@ -24,8 +24,8 @@ export async function send<T>(
   const { operation, signal, secrets } = policy;
   const { log, pacer } = policy.settings;
   // The call's own policy object, made for it alone: its attempts run under it.
-  const deadline = (policy.deadline = startDeadline(policy.deadlineMs));
-  const stops = [signal, deadline?.signal];
+  const deadline = startDeadline(policy.deadlineMs);
+  policy.deadline = deadline;
   try {
     for (let attempts = 1; ; attempts++) {
       let started = Date.now();
@@ -36,7 +36,7 @@ export async function send<T>(
       try {
         // The wait for a turn ends only by the caller's signal or the deadline: it is no part of
         // the attempt, whose timer starts after it.
-        paced = await pacer?.turn(anyOf(stops));
+        paced = await pacer?.turn(anyOf([signal, deadline?.signal]));
         started = Date.now();
         const answer = await attempt(fetch, url, { method, headers: policy.headers }, policy, attempts, true);
         response = answer.response;
@@ -83,7 +83,7 @@ export async function send<T>(
       const delay = retryDelay(attempts, response, policy);
       log.debug(`${operation}: retrying in ${Math.round(delay)} ms`, secrets);
       try {
-        await sleep(delay, stops);
+        await sleep(delay, [signal, deadline?.signal]);
       } catch (cause) {
         throw failureOf(policy, cause, attempts, false);
       }
