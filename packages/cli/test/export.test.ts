@@ -284,14 +284,17 @@ test("lines are written while the list is still being read: memory holds a windo
     },
   };
   const { runCli } = await import("../src/main.js");
-  const code = await runCli(["export"], {
-    stdout,
-    stderr: { isTTY: false, columns: undefined, write: async () => {} },
-    env: { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: fake.accountId, REALTIMEKIT_APP_ID: fake.appId },
-    clock: { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
-    fetch: gated,
-    signal: new AbortController().signal,
-  });
+  const clock = virtualClock();
+  const code = await clock.run(
+    runCli(["export"], {
+      stdout,
+      stderr: { isTTY: false, columns: undefined, write: async () => {} },
+      env: { CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: fake.accountId, REALTIMEKIT_APP_ID: fake.appId },
+      clock,
+      fetch: gated,
+      signal: new AbortController().signal,
+    }),
+  );
   expect(code).toBe(0);
   expect(lines(stdout.text)).toHaveLength(250);
 });

@@ -3,6 +3,7 @@
 // and hands the answer back, as the client does around each attempt.
 import { getEventListeners } from "node:events";
 import { ACCOUNT, APP, rejectionOf, SESSION, type VirtualClock, virtualClock } from "@realtimekit-sessions/test-kit";
+import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import { createSessionsClient, RealtimeKitTimeoutError, type SessionsClientOptions } from "../src/index.js";
@@ -351,5 +352,72 @@ describe("in the client: waiting for a turn is no part of an attempt", () => {
   test("a pacer without turn() is refused when the client is made", () => {
     const pacer = { stats: {} } as unknown as Pacer;
     expect(() => clientOf(fetch, { pacer })).toThrow("pacer must be a Pacer");
+  });
+});
+
+describe("any answers, any headers: the pacer never stalls and never overfills", () => {
+  const header = fc.oneof(
+    fc.constant(""),
+    fc.string({ maxLength: 20 }),
+    fc
+      .tuple(
+        fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constantFrom(1e300, Number.NaN, -1e9)),
+        fc.oneof(fc.integer({ min: -5, max: 100_000 }), fc.constantFrom(1e300, Number.NaN)),
+      )
+      .map(([a, b]) => `"default";r=${a};t=${b}`),
+  );
+  const answer = fc.record({
+    status: fc.constantFrom(200, 200, 200, 429, 503),
+    ratelimit: header,
+    policy: fc.oneof(
+      fc.constant(""),
+      fc
+        .tuple(fc.integer({ min: -5, max: 2_000_000 }), fc.integer({ min: -5, max: 100_000 }))
+        .map(([q, w]) => `"default";q=${q};w=${w}`),
+    ),
+    retryAfter: fc.oneof(fc.constant(undefined), fc.constantFrom("0", "3", "-1", "x", "99999999")),
+  });
+
+  test("every request goes out, at most `concurrency` at once, and no wait exceeds MAX_WAIT_MS", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 8 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.array(answer, { minLength: 1, maxLength: 40 }),
+        async (concurrency, maxShare, answers) => {
+          const clock = virtualClock();
+          const waits: PacerWait[] = [];
+          const pacer = createPacer({ concurrency, maxShare, clock, onWait: (wait) => waits.push(wait) });
+          let inFlight = 0;
+          let most = 0;
+          let next = 0;
+          const request = async () => {
+            const heard = await pacer.turn(undefined);
+            most = Math.max(most, ++inFlight);
+            const given = answers[next++ % answers.length] as (typeof answers)[number];
+            await clock.sleep(10);
+            inFlight--;
+            const headers = new Headers();
+            if (given.ratelimit) headers.set("ratelimit", given.ratelimit);
+            if (given.policy) headers.set("ratelimit-policy", given.policy);
+            if (given.retryAfter !== undefined) headers.set("retry-after", given.retryAfter);
+            heard(new Response(null, { status: given.status, headers }));
+          };
+          const count = answers.length;
+          const started = clock.now();
+
+          // A deadlock (no turn ever granted) makes run() throw.
+          await clock.run(Promise.all(Array.from({ length: count }, request)));
+
+          expect(pacer.stats.requests).toBe(count);
+          expect(most).toBeLessThanOrEqual(concurrency);
+          for (const wait of waits) expect(wait.ms).toBeGreaterThan(0);
+          for (const wait of waits) expect(wait.ms).toBeLessThanOrEqual(MAX_WAIT_MS);
+          // However contradictory the headers, no request waits more than one longest wait.
+          expect(clock.now() - started).toBeLessThanOrEqual(count * (MAX_WAIT_MS + 10));
+        },
+      ),
+      { seed: 20261206, numRuns: 200 },
+    );
   });
 });
