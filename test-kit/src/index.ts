@@ -5,3 +5,4 @@ export { rejectionOf, thrownBy } from "./rejection.js";
 export { type ReceivedRequest, send, startServer, type TestServer } from "./server.js";
 export { type CapturedTimers, captureTimers } from "./timers.js";
 export { STRICT_EXAMPLES_TSCONFIG } from "./typescript.js";
+export { freePort, startPostgres, type TestPostgres } from "./postgres.js";

@@ -73,6 +73,17 @@ const LINES = [
   "Thanks, that's all from me.",
 ] as const;
 
+/** The title of the app's `index`th recurring meeting: "Design review", then "Design review 2" and so on. */
+export function meetingTitleOf(index: number): string {
+  const round = Math.floor(index / TITLES.length);
+  return `${TITLES[index % TITLES.length]}${round > 0 ? ` ${round + 1}` : ""}`;
+}
+
+/** The display name of the app's `index`th person: a first name and an initial. */
+export function personNameOf(index: number): string {
+  return `${NAMES[index % NAMES.length]} ${String.fromCharCode(65 + (Math.floor(index / NAMES.length) % 26))}.`;
+}
+
 const iso = (ms: number): string => new Date(ms).toISOString();
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
@@ -153,10 +164,21 @@ export function makeParticipant(overrides: Partial<Participant> = {}, options: C
   return { ...participant, ...overrides };
 }
 
+/** What `makePeerReport()` takes. */
+export interface PeerReportFactoryOptions extends FactoryOptions {
+  /** The participant the report is about: its events fall while they were in the call. */
+  participant?: Participant | undefined;
+}
+
 /** A peer report with every section filled in, in the shape of the spec's example. */
-export function makePeerReport(overrides: Partial<PeerReport> = {}, options: FactoryOptions = {}): PeerReport {
+export function makePeerReport(
+  overrides: Partial<PeerReport> = {},
+  options: PeerReportFactoryOptions = {},
+): PeerReport {
   const random = options.random ?? shared;
-  const at = iso(Date.parse(GENERATED_FROM) + random.int(0, 30 * DAY_MS));
+  const at = iso(
+    options.participant ? within(random, options.participant) : Date.parse(GENERATED_FROM) + random.int(0, 30 * DAY_MS),
+  );
   const mos = round(3.5 + random.next(), 1);
   const report: PeerReport = {
     metadata: {
@@ -294,6 +316,9 @@ export function makeSummary(session: Session, transcript: readonly Utterance[] =
 /** A time while the participant was in the call. */
 function within(random: Random, participant: Participant): number {
   const joined = Date.parse(participant.joined_at ?? GENERATED_FROM);
-  const left = participant.left_at ? Date.parse(participant.left_at) : joined + 10 * MINUTE_MS;
+  // Still in the call: until the time its `duration` counts to.
+  const left = participant.left_at
+    ? Date.parse(participant.left_at)
+    : joined + Math.round((participant.duration ?? 10) * MINUTE_MS);
   return random.int(joined, Math.max(joined, left - 1));
 }

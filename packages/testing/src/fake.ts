@@ -22,8 +22,15 @@ export interface FakeApiOptions {
    * @example createFakeApi({ sessions: [{ status: "LIVE" }, { status: "ENDED", participants: 3 }] })
    */
   sessions?: number | readonly SessionInit[] | undefined;
-  /** Seed of everything generated: the same seed makes the same data. @default 1 */
+  /** Seed of everything generated: the same seed (and `now`) makes the same data. @default 1 */
   seed?: number | undefined;
+  /**
+   * The fake's present: generated sessions fall in the 30 days before it (the last few still
+   * live), and `endSession` ends a session at it. Fix it for data that is the same on every run.
+   * @default the time `createFakeApi` is called, and the time of each `endSession`
+   * @example createFakeApi({ sessions: 120, now: "2026-11-01T00:00:00Z" })
+   */
+  now?: Date | string | number | undefined;
   /** @default "023e105f4ecef8ad9ca31a8372d0c353" */
   accountId?: string | undefined;
   /** @default "4f1d2b9c8e7a6d5c4b3a291807f6e5d4" */
@@ -122,7 +129,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const accountId = options.accountId ?? "023e105f4ecef8ad9ca31a8372d0c353";
   const appId = options.appId ?? "4f1d2b9c8e7a6d5c4b3a291807f6e5d4";
   const baseUrl = urlOf("baseUrl", options.baseUrl ?? DEFAULT_BASE_URL);
-  const sessions = new SessionTable(count("sessions", options.sessions ?? 10), seed);
+  const clock = clockOf(options.now);
+  const sessions = new SessionTable(count("sessions", options.sessions ?? 10), seed, clock());
   const sessionById = (id: string) => sessions.byId(id);
   const storage = createStorage(urlOf("storageUrl", options.storageUrl ?? DEFAULT_STORAGE_URL));
   const mounts: Mount[] = [{ baseUrl, storageUrl: storage.url }];
@@ -212,7 +220,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       const record = sessionById(sessionId);
       if (!record) throw new TypeError(`fake.endSession(): the fake has no session ${JSON.stringify(sessionId)}`);
       if (record.status !== "LIVE") throw new TypeError(`fake.endSession(): session ${sessionId} has already ended`);
-      record.end(new Date().toISOString());
+      record.end(new Date(Math.max(clock(), record.startedMs)).toISOString());
       const deliveries = await webhooks.deliver("meeting.ended", sessionId);
       if (record.chat.length > 0) deliveries.push(...(await webhooks.deliver("meeting.chatSynced", sessionId)));
       if (record.transcript.length > 0) deliveries.push(...(await webhooks.deliver("meeting.transcript", sessionId)));
@@ -220,6 +228,18 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     },
   };
   return fake;
+}
+
+/** The fake's clock: the time given, or the real one. */
+function clockOf(now: FakeApiOptions["now"]): () => number {
+  if (now === undefined) return Date.now;
+  const ms = now instanceof Date ? now.getTime() : typeof now === "string" ? Date.parse(now) : now;
+  if (!Number.isFinite(ms)) {
+    throw new TypeError(
+      `createFakeApi(): now must be a time (a Date, an ISO 8601 string or milliseconds), not ${JSON.stringify(String(now))}`,
+    );
+  }
+  return () => ms;
 }
 
 function urlOf(name: string, value: string): string {

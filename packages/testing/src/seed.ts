@@ -7,13 +7,14 @@
 import type { Participant, PeerReport, Session } from "@realtimekit-sessions/client";
 import {
   type ChatMessage,
-  GENERATED_FROM,
   makeChatMessage,
   makeParticipant,
   makePeerReport,
   makeSession,
   makeSummary,
   makeUtterance,
+  meetingTitleOf,
+  personNameOf,
   type Utterance,
 } from "./factories.js";
 import { createRandom, type Random } from "./random.js";
@@ -64,13 +65,34 @@ export interface Outline {
 }
 
 const DAY_MS = 86_400_000;
-const FROM_MS = Date.parse(GENERATED_FROM);
-/** The days generated sessions start in. */
+const MINUTE_MS = 60_000;
+/** The days before the present that generated sessions start in. */
 const SPAN_MS = 30 * DAY_MS;
-/** The shortest slot a generated session starts in (see `startedMsOf`). */
+/** Ended sessions start before this long before the present; so they ended before it. */
+const ENDED_BY_MS = 120 * MINUTE_MS;
+/** Live sessions start within this long before the present. */
+const LIVE_SPAN_MS = 90 * MINUTE_MS;
+/** The shortest slot a generated session starts in (see `SessionTable.startedMs`). */
 const MIN_SLOT_MS = 1_000;
+/** How many sessions of a recurring meeting there are on average, and how many regulars it has. */
+const SESSIONS_PER_MEETING = 6;
+const REGULARS_PER_MEETING = 10;
 // Each part of a session draws from its own stream, so that reading one part never changes another.
 const PARTS = { session: 2, participants: 3, chat: 4, transcript: 5, reports: 6, rooms: 7 } as const;
+
+/**
+ * What the sessions of one fake share: the seed, the present, and the app's recurring meetings
+ * and the people who come back to them.
+ */
+export interface World {
+  readonly seed: number;
+  /** The fake's present, in milliseconds: generated data ends at it. */
+  readonly nowMs: number;
+  /** How many recurring meetings the app has. */
+  readonly meetings: number;
+  /** How many people take part in its sessions. */
+  readonly people: number;
+}
 
 /** A session of the fake: its outline at once, the rest on first read. */
 export class LazySession implements FakeSession, Outline {
@@ -82,7 +104,7 @@ export class LazySession implements FakeSession, Outline {
   readonly createdMs: number;
   readonly participantCount: number;
   readonly #summaryReady: boolean;
-  readonly #seed: number;
+  readonly #world: World;
   readonly #index: number;
   #id: string | undefined;
   readonly #given: SessionInit;
@@ -93,10 +115,10 @@ export class LazySession implements FakeSession, Outline {
   #transcript: Utterance[] | undefined;
   #summary: FakeSession["summary"] | undefined;
 
-  constructor(given: SessionInit, seed: number, index: number, outline: Outline, summaryReady: boolean) {
+  constructor(given: SessionInit, world: World, index: number, outline: Outline, summaryReady: boolean) {
     this.givenId = given.id;
     this.#given = given;
-    this.#seed = seed;
+    this.#world = world;
     this.#index = index;
     this.status = outline.status;
     this.startedMs = outline.startedMs;
@@ -112,11 +134,11 @@ export class LazySession implements FakeSession, Outline {
 
   /** The stream of random draws one part of this session is made from. */
   #streams(part: keyof typeof PARTS): Random {
-    return createRandom(mix(this.#seed, this.#index, PARTS[part]));
+    return createRandom(mix(this.#world.seed, this.#index, PARTS[part]));
   }
 
   get id(): string {
-    this.#id ??= this.givenId ?? sessionIdOf(this.#seed, this.#index);
+    this.#id ??= this.givenId ?? sessionIdOf(this.#world.seed, this.#index);
     return this.#id;
   }
 
@@ -133,8 +155,21 @@ export class LazySession implements FakeSession, Outline {
         breakout_rooms: ______,
         ...fields
       } = this.#given;
+      const { seed, meetings, nowMs } = this.#world;
+      const meeting = drawInt(seed, this.#index, 5, 0, meetings - 1);
+      const live = this.outline.status === "LIVE";
       this.#drafted = makeSession(
         {
+          associated_id: meetingIdOf(seed, meeting),
+          meeting_display_name: meetingTitleOf(meeting),
+          // A live session was last updated between its start and the present.
+          ...(live && this.outline.startedMs < nowMs
+            ? {
+                updated_at: new Date(
+                  this.outline.startedMs + Math.floor((nowMs - this.outline.startedMs) / 2),
+                ).toISOString(),
+              }
+            : {}),
           ...fields,
           id: this.id,
           status: this.outline.status,
@@ -186,25 +221,58 @@ export class LazySession implements FakeSession, Outline {
     return this.#listed;
   }
 
-  get participants(): readonly Participant[] {
-    if (!this.#participants) {
+  /**
+   * The participants, in the order the API lists them (by the time they joined), each with the
+   * peer report its seed gave, if any. People come back: each is one of the regulars of the
+   * session's meeting, with the same `user_id`, `custom_participant_id` and name every time.
+   */
+  #seeded: { participant: Participant; report: Partial<PeerReport> | undefined }[] | undefined;
+  get #withReports() {
+    if (!this.#seeded) {
       const random = this.#streams("participants");
       const drafted = this.#draft;
-      this.#participants = many(this.#given.participants, () => this.outline.participantCount).map(
-        ({ peerReport: _, ...participant }) => makeParticipant(participant, { random, session: drafted }),
-      );
+      const seeds = many(this.#given.participants, () => this.outline.participantCount);
+      const regulars = this.#regulars(random, seeds.length);
+      this.#seeded = seeds
+        .map(({ peerReport, ...participant }, at) => ({
+          participant: makeParticipant({ ...regulars[at], ...participant }, { random, session: drafted }),
+          report: peerReport,
+        }))
+        .sort((a, b) => joinedMs(a.participant) - joinedMs(b.participant));
     }
+    return this.#seeded;
+  }
+
+  /** `count` different people from the regulars of this session's meeting. */
+  #regulars(random: Random, count: number): Partial<Participant>[] {
+    const { seed, people } = this.#world;
+    const meeting = drawInt(seed, this.#index, 5, 0, this.#world.meetings - 1);
+    const places = Array.from({ length: REGULARS_PER_MEETING }, (_, place) => place);
+    const picked: Partial<Participant>[] = [];
+    for (let at = 0; at < count; at++) {
+      if (places.length === 0) {
+        picked.push({});
+        continue;
+      }
+      const [place] = places.splice(random.int(0, places.length - 1), 1);
+      picked.push(personOf(seed, (meeting * 7 + (place as number)) % people));
+    }
+    return picked;
+  }
+
+  get participants(): readonly Participant[] {
+    this.#participants ??= this.#withReports.map(({ participant }) => participant);
     return this.#participants;
   }
 
   get peerReports(): ReadonlyMap<string, PeerReport> {
     if (!this.#peerReports) {
       const random = this.#streams("reports");
-      const inits = Array.isArray(this.#given.participants) ? (this.#given.participants as ParticipantInit[]) : [];
+      const reports = this.#withReports.map(({ report }) => report);
       this.#peerReports = new Map(
         this.participants.map((participant, index) => [
           String(participant.id),
-          makePeerReport(inits[index]?.peerReport, { random }),
+          makePeerReport(reports[index], { random, participant }),
         ]),
       );
     }
@@ -260,13 +328,22 @@ export class LazySession implements FakeSession, Outline {
    */
   end(endedAt: string): void {
     const session = this.session;
-    const participants = this.participants;
+    const endedMs = Date.parse(endedAt);
     this.status = "ENDED";
-    this.#session = { ...session, status: "ENDED", ended_at: endedAt };
-    this.#listed = undefined;
-    this.#participants = participants.map((participant) =>
-      participant.left_at ? participant : { ...participant, left_at: endedAt },
+    this.#participants = this.participants.map((participant) =>
+      participant.left_at
+        ? participant
+        : {
+            ...participant,
+            left_at: endedAt,
+            duration: Number(((endedMs - joinedMs(participant)) / MINUTE_MS).toFixed(4)),
+            updated_at: endedAt,
+          },
     );
+    const ended: Session = { ...session, status: "ENDED", ended_at: endedAt, updated_at: endedAt };
+    this.#session = { ...ended, ...countersOf(ended, this.#participants) };
+    this.#listed = undefined;
+    this.#peerReports = undefined;
     this.#chat = undefined;
     this.#transcript = undefined;
     this.#summary = undefined;
@@ -282,19 +359,30 @@ export class LazySession implements FakeSession, Outline {
  * index on first use. Nothing is made per session up front, so a fake of 10,000 sessions is
  * ready as soon as one of 10; listing in creation order reads each session's creation time
  * from two draws, without making it.
+ *
+ * Generated sessions fill the 30 days before the present (`nowMs`): the ended ones start
+ * until two hours before it, and the last tenth (at most 12) are still live, started in its
+ * last 90 minutes.
  */
 export class SessionTable {
   readonly count: number;
+  readonly world: World;
   readonly #inits: readonly SessionInit[] | undefined;
-  readonly #seed: number;
+  readonly #live: number;
   readonly #made: (LazySession | undefined)[];
   #givenIds: Map<string, number> | undefined;
   #all: LazySession[] | undefined;
 
-  constructor(inits: number | readonly SessionInit[], seed: number) {
+  constructor(inits: number | readonly SessionInit[], seed: number, nowMs: number) {
     this.count = typeof inits === "number" ? inits : inits.length;
     this.#inits = typeof inits === "number" ? undefined : inits;
-    this.#seed = seed;
+    this.#live = this.#inits ? 0 : Math.min(Math.floor(this.count / 10), 12);
+    this.world = {
+      seed,
+      nowMs,
+      meetings: Math.max(1, Math.ceil(this.count / SESSIONS_PER_MEETING)),
+      people: Math.max(REGULARS_PER_MEETING, Math.ceil(this.count / 2)),
+    };
     this.#made = new Array(this.count);
   }
 
@@ -302,16 +390,16 @@ export class SessionTable {
   at(index: number): LazySession {
     let session = this.#made[index];
     if (!session) {
-      const seed = this.#seed;
+      const { seed } = this.world;
       const given = this.#inits?.[index];
       const participants = given?.participants;
       session = new LazySession(
         given ?? NO_SEED,
-        seed,
+        this.world,
         index,
         {
-          status: (given ? given.status === "LIVE" : draw(seed, index, 0) < 0.1) ? "LIVE" : "ENDED",
-          startedMs: startedMsOf(given, seed, index, this.count),
+          status: (given ? given.status === "LIVE" : index >= this.count - this.#live) ? "LIVE" : "ENDED",
+          startedMs: this.startedMs(index),
           createdMs: this.createdMs(index),
           participantCount:
             typeof participants === "number"
@@ -331,15 +419,38 @@ export class SessionTable {
   createdMs(index: number): number {
     const given = this.#inits?.[index];
     if (given?.created_at) return Date.parse(given.created_at);
-    return startedMsOf(given, this.#seed, index, this.count) - drawInt(this.#seed, index, 3, 1, 40);
+    return this.startedMs(index) - drawInt(this.world.seed, index, 3, 1, 40);
+  }
+
+  /**
+   * When session `index` started. A generated session starts in a slot of its own (of the days
+   * for ended sessions, of the last 90 minutes for live ones), at a random time within it, so
+   * that generated sessions are created in the order of their indices and listing them in
+   * creation order needs no sort; with slots shorter than a second (more than 2.5 million
+   * sessions), anywhere in the 30 days.
+   */
+  startedMs(index: number): number {
+    const given = this.#inits?.[index];
+    if (given?.started_at) return Date.parse(given.started_at);
+    const { seed, nowMs } = this.world;
+    const fromMs = nowMs - SPAN_MS;
+    const ended = this.count - this.#live;
+    const [spanFrom, span, count, at] =
+      index < ended
+        ? [fromMs, SPAN_MS - ENDED_BY_MS, ended, index]
+        : [nowMs - LIVE_SPAN_MS, LIVE_SPAN_MS - MINUTE_MS, this.#live, index - ended];
+    const slot = span / count;
+    if (!(slot >= MIN_SLOT_MS)) return fromMs + drawInt(seed, index, 2, 0, SPAN_MS - ENDED_BY_MS);
+    // Room for the creation time, up to 40 ms earlier, inside the slot.
+    return spanFrom + Math.floor(at * slot) + 40 + drawInt(seed, index, 2, 0, Math.floor(slot) - 81);
   }
 
   /**
    * Whether the sessions were created in the order of their indices: generated ones are (see
-   * `startedMsOf`), so listing them by creation needs no sort.
+   * `startedMs`), so listing them by creation needs no sort.
    */
   get inCreationOrder(): boolean {
-    return this.#inits === undefined && SPAN_MS / this.count >= MIN_SLOT_MS;
+    return this.#inits === undefined && (SPAN_MS - ENDED_BY_MS) / this.count >= MIN_SLOT_MS;
   }
 
   /** When each session was created, in milliseconds: the keys of the creation order. */
@@ -367,23 +478,9 @@ export class SessionTable {
     }
     const given = this.#givenIds?.get(id);
     if (given !== undefined) return this.at(given);
-    const index = indexOfSessionId(this.#seed, id, this.count);
+    const index = indexOfSessionId(this.world.seed, id, this.count);
     return index === undefined || this.#inits?.[index]?.id !== undefined ? undefined : this.at(index);
   }
-}
-
-/**
- * When session `index` of `count` started. A generated session starts in a slot of its own of
- * the 30 days, at a random time within it, so that generated sessions are created in the order
- * of their indices and listing them in creation order needs no sort; with slots shorter than
- * a second (more than 2.5 million sessions), anywhere in the 30 days.
- */
-function startedMsOf(given: SessionInit | undefined, seed: number, index: number, count: number): number {
-  if (given?.started_at) return Date.parse(given.started_at);
-  const slot = SPAN_MS / count;
-  if (!(slot >= MIN_SLOT_MS)) return FROM_MS + drawInt(seed, index, 2, 0, SPAN_MS);
-  // Room for the creation time, up to 40 ms earlier, inside the slot.
-  return FROM_MS + Math.floor(index * slot) + 40 + drawInt(seed, index, 2, 0, Math.floor(slot) - 81);
 }
 
 /**
@@ -403,6 +500,25 @@ export function indexOfSessionId(seed: number, id: string, count: number): numbe
 }
 
 const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(8, "0").slice(-digits);
+
+/** The id of the app's `index`th recurring meeting (its sessions' `associated_id`): a version-4 UUID. */
+function meetingIdOf(seed: number, index: number): string {
+  return uuidOf(mix(seed, index, 21), mix(seed, index, 22), mix(seed, index, 23), mix(seed, index, 24));
+}
+
+/** The app's `index`th person, the same in every session they take part in. */
+function personOf(seed: number, index: number): Partial<Participant> {
+  return {
+    user_id: uuidOf(mix(seed, index, 31), mix(seed, index, 32), mix(seed, index, 33), mix(seed, index, 34)),
+    custom_participant_id: hex(mix(seed, index, 35), 6),
+    display_name: personNameOf(index),
+  };
+}
+
+const uuidOf = (a: number, b: number, c: number, d: number) =>
+  `${hex(a, 8)}-${hex(b, 4)}-4${hex(b >>> 16, 3)}-${"89ab"[c & 3]}${hex(c >>> 4, 3)}-${hex(c >>> 16, 4)}${hex(d, 8)}`;
+
+const joinedMs = (participant: Participant) => Date.parse(participant.joined_at ?? "");
 
 const NO_SEED: SessionInit = {};
 

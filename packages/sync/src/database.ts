@@ -1,0 +1,196 @@
+// The one small interface the mirror writes through, and the drivers behind it: PGlite (the
+// embedded default), `postgres` (a server by URL, and Hyperdrive in a Worker), or a `pg` pool
+// the application already has. Every driver speaks the same SQL, so there is one dialect and
+// one set of migrations.
+import { MirrorDatabaseError } from "./errors.js";
+
+/** Statements, one at a time, with `$1`-style parameters. */
+export interface Queryable {
+  /** Runs one statement and resolves to its rows. */
+  query<Row extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs statements separated by semicolons, without parameters (a migration). */
+  exec(text: string): Promise<void>;
+}
+
+/** A database the mirror can use: statements, transactions, and closing. */
+export interface MirrorDatabase extends Queryable {
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Closes what the mirror opened; a driver you passed in is left open. */
+  close(): Promise<void>;
+  /** What it is, for messages: `"PGlite at ./mirror"`, `"postgres://db.example:5432/app"`. */
+  readonly description: string;
+}
+
+/** A PGlite instance, as far as the mirror uses it. */
+export interface PGliteLike {
+  query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec(text: string): Promise<unknown>;
+  transaction<T>(work: (tx: { query: PGliteLike["query"]; exec: PGliteLike["exec"] }) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly waitReady: Promise<void>;
+}
+
+/** A `postgres` (postgres.js) `sql` function, as far as the mirror uses it. */
+export interface PostgresSqlLike {
+  // biome-ignore lint/suspicious/noExplicitAny: postgres.js types its parameters as its own serializable values.
+  unsafe(text: string, params?: any[]): PromiseLike<object[]> & { simple(): PromiseLike<unknown> };
+  begin<T>(work: (sql: PostgresSqlLike) => Promise<T>): Promise<T>;
+  end(options?: { timeout?: number }): Promise<void>;
+}
+
+/** A `pg` pool, as far as the mirror uses it. */
+export interface PgPoolLike {
+  connect(): Promise<{
+    query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
+    release(error?: Error | boolean): void;
+  }>;
+  query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
+  end(): Promise<void>;
+}
+
+/**
+ * Where the mirror lives: a `postgres://` URL, a directory for the embedded PGlite database, a
+ * driver you already have (a PGlite instance, a `postgres` sql, a `pg` pool), or a
+ * `MirrorDatabase` of your own.
+ */
+export type DatabaseInput = string | PGliteLike | PostgresSqlLike | PgPoolLike | MirrorDatabase;
+
+const URL_RE = /^postgres(ql)?:\/\//i;
+
+/** Opens the database `input` names, or wraps the driver it is. */
+export async function openDatabase(input: DatabaseInput): Promise<MirrorDatabase> {
+  if (typeof input === "string") return URL_RE.test(input) ? openUrl(input) : openDirectory(input);
+  if (isMirrorDatabase(input)) return input;
+  if (typeof input === "function" && "unsafe" in input && "begin" in input)
+    return fromPostgres(input, "postgres.js", false);
+  if ("waitReady" in input && "exec" in input) return fromPglite(input, "PGlite", false);
+  if ("connect" in input && "query" in input) return fromPgPool(input);
+  throw new TypeError(
+    "createMirror(): database must be a postgres:// URL, a directory, a PGlite instance, a postgres sql or a pg pool",
+  );
+}
+
+function isMirrorDatabase(input: object): input is MirrorDatabase {
+  return "transaction" in input && "exec" in input && "description" in input;
+}
+
+/** A server by URL, through postgres.js; the password is never part of `description`. */
+async function openUrl(url: string): Promise<MirrorDatabase> {
+  let shown: string;
+  try {
+    const parsed = new URL(url);
+    parsed.password = "";
+    parsed.username = "";
+    shown = parsed.toString();
+  } catch {
+    throw new MirrorDatabaseError("the database URL is not a valid URL", "postgres URL");
+  }
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
+  const database = fromPostgres(sql as unknown as PostgresSqlLike, shown, true);
+  await database.query("SELECT 1").catch(async (error: unknown) => {
+    await sql.end({ timeout: 0 }).catch(() => {});
+    throw MirrorDatabaseError.from(error, shown);
+  });
+  return database;
+}
+
+/** The embedded database in `directory`, made on first use. */
+async function openDirectory(directory: string): Promise<MirrorDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { stat, mkdir, access, constants } = await import("node:fs/promises");
+  const shown = `PGlite at ${directory}`;
+  const info = await stat(directory).catch(() => undefined);
+  if (info && !info.isDirectory()) {
+    throw new MirrorDatabaseError(`${directory} is a file, not a directory for the mirror`, shown);
+  }
+  if (!info) {
+    await mkdir(directory, { recursive: true }).catch((error: unknown) => {
+      throw MirrorDatabaseError.from(error, shown);
+    });
+  }
+  try {
+    await access(directory, constants.W_OK);
+  } catch {
+    throw new MirrorDatabaseError(`${directory} is read-only: the mirror needs to write there`, shown);
+  }
+  let db: PGliteLike;
+  try {
+    db = (await PGlite.create(directory)) as unknown as PGliteLike;
+  } catch (error) {
+    throw MirrorDatabaseError.from(error, shown);
+  }
+  return fromPglite(db, shown, true);
+}
+
+/** Wraps a PGlite instance. */
+export function fromPglite(db: PGliteLike, description: string, owned: boolean): MirrorDatabase {
+  const on = (target: { query: PGliteLike["query"]; exec: PGliteLike["exec"] }): Queryable => ({
+    async query<Row extends object>(text: string, params?: readonly unknown[]) {
+      return (await target.query<Row>(text, params ? [...params] : undefined)).rows;
+    },
+    async exec(text: string) {
+      await target.exec(text);
+    },
+  });
+  return {
+    ...on(db),
+    description,
+    transaction: (work) => db.transaction((tx) => work(on(tx))),
+    close: async () => {
+      if (owned) await db.close();
+    },
+  };
+}
+
+/** Wraps a postgres.js `sql`. */
+export function fromPostgres(sql: PostgresSqlLike, description: string, owned: boolean): MirrorDatabase {
+  const on = (target: PostgresSqlLike): Queryable => ({
+    async query<Row extends object>(text: string, params?: readonly unknown[]) {
+      return (await target.unsafe(text, params ? [...params] : [])) as Row[];
+    },
+    async exec(text: string) {
+      await target.unsafe(text).simple();
+    },
+  });
+  return {
+    ...on(sql),
+    description,
+    transaction: (work) => sql.begin((tx) => work(on(tx))),
+    close: async () => {
+      if (owned) await sql.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Wraps a `pg` pool: a transaction holds one of its clients from BEGIN to COMMIT. */
+export function fromPgPool(pool: PgPoolLike): MirrorDatabase {
+  const on = (target: { query: PgPoolLike["query"] }): Queryable => ({
+    async query<Row extends object>(text: string, params?: readonly unknown[]) {
+      return (await target.query(text, params ? [...params] : undefined)).rows as Row[];
+    },
+    async exec(text: string) {
+      await target.query(text);
+    },
+  });
+  return {
+    ...on(pool),
+    description: "pg pool",
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(on(client));
+        await client.query("COMMIT");
+        client.release();
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        client.release(true);
+        throw error;
+      }
+    },
+    close: async () => {},
+  };
+}
