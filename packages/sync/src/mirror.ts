@@ -546,7 +546,9 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
           `SELECT record FROM realtimekit.sessions WHERE id = $1 AND record ? 'status'`,
           [sessionId],
         );
-        const reads = mirrored ? [] : [await readSession(await client.getSession(sessionId), [], undefined)];
+        // A session the mirror does not hold yet is read whole: its other files too.
+        const others = FILE_PARTS.filter((other) => other !== part);
+        const reads = mirrored ? [] : [await readSession(await client.getSession(sessionId), others, undefined)];
         const session = mirrored?.record ?? (reads[0] as SessionRead).session;
         const fileRead = await readFile(session, part, undefined, undefined, link);
         return async (tx) => {

@@ -201,6 +201,9 @@ export const SESSION_GUARD = `(excluded.status = 'ENDED' AND t.status IS DISTINC
   OR (excluded.status IS NOT DISTINCT FROM t.status
       AND (t.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= t.updated_at))`;
 
-/** A participant who left never comes back into the call from an older answer. */
-export const PARTICIPANT_GUARD = `NOT (t.left_at IS NOT NULL AND excluded.left_at IS NULL)
-  AND (t.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= t.updated_at)`;
+/**
+ * A participant answered by the API replaces the mirrored one unless it is older (by
+ * `updated_at`; a row a webhook wrote has none). What a webhook said of a participant (that
+ * they left) stands until the API's next answer.
+ */
+export const PARTICIPANT_GUARD = `t.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= t.updated_at`;

@@ -40,7 +40,9 @@ export function engines(): Engine[] {
     if (!sqls.has(name)) {
       sqls.set(
         name,
-        (server as TestPostgres).database(`mirror_${name}`).then((url) => postgres(url, { max: 4, onnotice: () => {} })),
+        (server as TestPostgres)
+          .database(`mirror_${name}`)
+          .then((url) => postgres(url, { max: 4, onnotice: () => {} })),
       );
     }
     return sqls.get(name) as Promise<postgres.Sql>;

@@ -55,7 +55,11 @@ describe.each(engines())("on $name", (engine) => {
     if (!live) throw new Error("the fake of 30 has a live session");
     await fake.endSession(live.session.id);
     await mirror.sync();
-    const fresh = await createMirror({ client: clientOf(fake), database: await engine.fresh("backfill"), now: () => NOW });
+    const fresh = await createMirror({
+      client: clientOf(fake),
+      database: await engine.fresh("backfill"),
+      now: () => NOW,
+    });
     const incremental = await tablesOf(mirror.database);
     await mirror.close();
     await fresh.sync();

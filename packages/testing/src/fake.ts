@@ -108,6 +108,14 @@ export interface FakeApi {
    * order. Resolves once every delivery was answered.
    */
   endSession(sessionId: string): Promise<WebhookDelivery[]>;
+  /**
+   * Starts a session now (at the fake's present), as its first participant joining would: it
+   * is listed after every other, live, with the participants `init` gives (1 to 6 by default),
+   * and the subscribers of `webhooks` get `meeting.started`, then `meeting.participantJoined`.
+   * Resolves to the session once every delivery was answered.
+   * @example const { session } = await fake.startSession({ meeting_display_name: "Standup" });
+   */
+  startSession(init?: Omit<SessionInit, "status" | "started_at" | "created_at">): Promise<FakeSession>;
 }
 
 const DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -216,11 +224,26 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       faults.add(operation, fault);
     },
 
+    async startSession(init = {}) {
+      if (typeof init !== "object" || init === null) throw new TypeError("fake.startSession(): init must be an object");
+      const record = sessions.add(init, clock());
+      await webhooks.deliver("meeting.started", record.id);
+      if (record.participants.length > 0) await webhooks.deliver("meeting.participantJoined", record.id);
+      return record;
+    },
+
     async endSession(sessionId) {
       const record = sessionById(sessionId);
       if (!record) throw new TypeError(`fake.endSession(): the fake has no session ${JSON.stringify(sessionId)}`);
       if (record.status !== "LIVE") throw new TypeError(`fake.endSession(): session ${sessionId} has already ended`);
-      record.end(new Date(Math.max(clock(), record.startedMs)).toISOString());
+      // Never before what the session already says happened.
+      const latest = Math.max(
+        record.startedMs,
+        Date.parse(record.session.updated_at),
+        ...record.participants.map((participant) => Date.parse(participant.updated_at ?? "") || 0),
+      );
+      record.end(new Date(Math.max(clock(), latest)).toISOString());
+      sessions.changed();
       const deliveries = await webhooks.deliver("meeting.ended", sessionId);
       if (record.chat.length > 0) deliveries.push(...(await webhooks.deliver("meeting.chatSynced", sessionId)));
       if (record.transcript.length > 0) deliveries.push(...(await webhooks.deliver("meeting.transcript", sessionId)));

@@ -52,6 +52,7 @@ export interface Page<T> {
 
 export function createListing(sessions: SessionTable) {
   const orders = new Map<string, Uint32Array>();
+  let version = sessions.version;
 
   /**
    * The index of the session at each place of the order asked for. Generated sessions are
@@ -62,6 +63,10 @@ export function createListing(sessions: SessionTable) {
     if (!byMinutes && sessions.inCreationOrder) {
       const last = sessions.count - 1;
       return descending ? (at) => last - at : (at) => at;
+    }
+    if (version !== sessions.version) {
+      orders.clear();
+      version = sessions.version;
     }
     const name = `${byMinutes}:${descending}`;
     let sorted = orders.get(name);

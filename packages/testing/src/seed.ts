@@ -162,11 +162,12 @@ export class LazySession implements FakeSession, Outline {
         {
           associated_id: meetingIdOf(seed, meeting),
           meeting_display_name: meetingTitleOf(meeting),
-          // A live session was last updated between its start and the present.
-          ...(live && this.outline.startedMs < nowMs
+          // A live session was last updated between its start and the present (at its start,
+          // for one started at the present or later).
+          ...(live
             ? {
                 updated_at: new Date(
-                  this.outline.startedMs + Math.floor((nowMs - this.outline.startedMs) / 2),
+                  this.outline.startedMs + Math.max(0, Math.floor((nowMs - this.outline.startedMs) / 2)),
                 ).toISOString(),
               }
             : {}),
@@ -365,9 +366,15 @@ export class LazySession implements FakeSession, Outline {
  * last 90 minutes.
  */
 export class SessionTable {
-  readonly count: number;
+  count: number;
   readonly world: World;
+  /** Changes whenever a session is added or ends: orders made before it are stale. */
+  version = 0;
   readonly #inits: readonly SessionInit[] | undefined;
+  /** How many sessions the table was made with; those `add()`ed come after. */
+  readonly #made0: number;
+  readonly #added: SessionInit[] = [];
+  readonly #addedIds = new Map<string, number>();
   readonly #live: number;
   readonly #made: (LazySession | undefined)[];
   #givenIds: Map<string, number> | undefined;
@@ -384,6 +391,41 @@ export class SessionTable {
       people: Math.max(REGULARS_PER_MEETING, Math.ceil(this.count / 2)),
     };
     this.#made = new Array(this.count);
+    this.#made0 = this.count;
+  }
+
+  /**
+   * Adds a session that starts at `startedMs` (or just after the last one created, so that the
+   * creation order stays the order of indices), live unless `init` says otherwise.
+   */
+  add(init: SessionInit, startedMs: number): LazySession {
+    const last = this.count > 0 ? this.createdMs(this.count - 1) : Number.NEGATIVE_INFINITY;
+    const createdMs = Math.max(startedMs, last + 1);
+    this.#added.push({
+      status: "LIVE",
+      ...init,
+      created_at: new Date(createdMs).toISOString(),
+      started_at: new Date(createdMs).toISOString(),
+    });
+    if (init.id !== undefined) {
+      if (this.byId(init.id)) throw new TypeError(`the fake has a session ${JSON.stringify(init.id)} already`);
+      this.#addedIds.set(init.id, this.count);
+    }
+    this.#made.push(undefined);
+    this.count++;
+    this.changed();
+    return this.at(this.count - 1);
+  }
+
+  /** Says that a session changed in what lists sort or filter by. */
+  changed(): void {
+    this.version++;
+    this.#all = undefined;
+  }
+
+  /** The seed of session `index`: given, added, or none (generated). */
+  #initOf(index: number): SessionInit | undefined {
+    return index >= this.#made0 ? this.#added[index - this.#made0] : this.#inits?.[index];
   }
 
   /** Session `index`, made on first use. */
@@ -391,14 +433,14 @@ export class SessionTable {
     let session = this.#made[index];
     if (!session) {
       const { seed } = this.world;
-      const given = this.#inits?.[index];
+      const given = this.#initOf(index);
       const participants = given?.participants;
       session = new LazySession(
         given ?? NO_SEED,
         this.world,
         index,
         {
-          status: (given ? given.status === "LIVE" : index >= this.count - this.#live) ? "LIVE" : "ENDED",
+          status: (given ? given.status === "LIVE" : index >= this.#made0 - this.#live) ? "LIVE" : "ENDED",
           startedMs: this.startedMs(index),
           createdMs: this.createdMs(index),
           participantCount:
@@ -417,7 +459,7 @@ export class SessionTable {
 
   /** When session `index` was created, in milliseconds, without making it. */
   createdMs(index: number): number {
-    const given = this.#inits?.[index];
+    const given = this.#initOf(index);
     if (given?.created_at) return Date.parse(given.created_at);
     return this.startedMs(index) - drawInt(this.world.seed, index, 3, 1, 40);
   }
@@ -430,11 +472,11 @@ export class SessionTable {
    * sessions), anywhere in the 30 days.
    */
   startedMs(index: number): number {
-    const given = this.#inits?.[index];
+    const given = this.#initOf(index);
     if (given?.started_at) return Date.parse(given.started_at);
     const { seed, nowMs } = this.world;
     const fromMs = nowMs - SPAN_MS;
-    const ended = this.count - this.#live;
+    const ended = this.#made0 - this.#live;
     const [spanFrom, span, count, at] =
       index < ended
         ? [fromMs, SPAN_MS - ENDED_BY_MS, ended, index]
@@ -450,7 +492,7 @@ export class SessionTable {
    * `startedMs`), so listing them by creation needs no sort.
    */
   get inCreationOrder(): boolean {
-    return this.#inits === undefined && (SPAN_MS - ENDED_BY_MS) / this.count >= MIN_SLOT_MS;
+    return this.#inits === undefined && (SPAN_MS - ENDED_BY_MS) / this.#made0 >= MIN_SLOT_MS;
   }
 
   /** When each session was created, in milliseconds: the keys of the creation order. */
@@ -476,10 +518,10 @@ export class SessionTable {
       this.#givenIds = new Map();
       for (const [index, init] of this.#inits.entries()) if (init.id !== undefined) this.#givenIds.set(init.id, index);
     }
-    const given = this.#givenIds?.get(id);
+    const given = this.#givenIds?.get(id) ?? this.#addedIds.get(id);
     if (given !== undefined) return this.at(given);
     const index = indexOfSessionId(this.world.seed, id, this.count);
-    return index === undefined || this.#inits?.[index]?.id !== undefined ? undefined : this.at(index);
+    return index === undefined || this.#initOf(index)?.id !== undefined ? undefined : this.at(index);
   }
 }
 

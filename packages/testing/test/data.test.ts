@@ -137,3 +137,24 @@ test("endSession ends the session at the fake's present, and its counters agree 
   const total = participants.reduce((sum, participant) => sum + (participant.duration ?? 0), 0);
   expect(session.minutes_consumed).toBeCloseTo(total, 3);
 });
+
+test("startSession starts a live session at the present, listed after every other, and tells the webhooks", async () => {
+  const now = Date.parse("2026-11-30T12:00:00Z");
+  const fake = createFakeApi({ sessions: 25, now });
+  const client = createSessionsClient({ apiToken: "t", ...fake });
+  const events: string[] = [];
+  fake.webhooks.subscribe(async (request) => {
+    events.push(((await request.json()) as { event: string }).event);
+    return new Response("ok");
+  });
+  const first = await fake.startSession({ participants: 2, meeting_display_name: "Standup" });
+  const second = await fake.startSession();
+  expect(first.session).toMatchObject({ status: "LIVE", meeting_display_name: "Standup" });
+  expect(Date.parse(first.session.started_at)).toBeGreaterThanOrEqual(now);
+  expect(events).toEqual(["meeting.started", "meeting.participantJoined", "meeting.started", "meeting.participantJoined"]);
+  const listed = await client.listSessions({ sort_by: "createdAt", sort_order: "DESC", per_page: 2 });
+  expect(listed.sessions.map((session) => session.id)).toEqual([second.session.id, first.session.id]);
+  expect(listed.paging?.total_count).toBe(27);
+  expect((await client.getSession(first.session.id)).id).toBe(first.session.id);
+  expect(await client.listSessions({ status: "LIVE", per_page: 100 })).toMatchObject({ paging: { total_count: 4 } });
+});
