@@ -151,7 +151,12 @@ test("startSession starts a live session at the present, listed after every othe
   const second = await fake.startSession();
   expect(first.session).toMatchObject({ status: "LIVE", meeting_display_name: "Standup" });
   expect(Date.parse(first.session.started_at)).toBeGreaterThanOrEqual(now);
-  expect(events).toEqual(["meeting.started", "meeting.participantJoined", "meeting.started", "meeting.participantJoined"]);
+  expect(events).toEqual([
+    "meeting.started",
+    "meeting.participantJoined",
+    "meeting.started",
+    "meeting.participantJoined",
+  ]);
   const listed = await client.listSessions({ sort_by: "createdAt", sort_order: "DESC", per_page: 2 });
   expect(listed.sessions.map((session) => session.id)).toEqual([second.session.id, first.session.id]);
   expect(listed.paging?.total_count).toBe(27);
