@@ -25,4 +25,6 @@ export class AlreadySaid extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** The mirror's database could not be opened, read or written (`sync`, `sql`). */
+export const EXIT_DATABASE = 3;
 export const EXIT_INTERRUPTED = 130;

@@ -1,6 +1,7 @@
 // Every failure as one line that says what to do, with the exit code a script can branch on:
-// 1 when the API, the network or the file system failed, 2 for bad usage, 130 when the user
-// interrupted. Imported only once something failed.
+// 1 when the API, the network or the file system failed, 2 for bad usage, 3 when the mirror's
+// database failed (`sync`, `sql`), 130 when the user interrupted. Imported only once something
+// failed.
 import {
   RealtimeKitAbortError,
   RealtimeKitApiError,
@@ -9,7 +10,15 @@ import {
   RealtimeKitError,
   RealtimeKitTimeoutError,
 } from "@realtimekit-sessions/client";
-import { AlreadySaid, CommandError, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, UsageError } from "./errors.js";
+import {
+  AlreadySaid,
+  CommandError,
+  EXIT_DATABASE,
+  EXIT_FAILED,
+  EXIT_INTERRUPTED,
+  EXIT_USAGE,
+  UsageError,
+} from "./errors.js";
 import { fileProblem } from "./files.js";
 
 export interface Failure {
@@ -41,6 +50,10 @@ export function failureOf(error: unknown, interrupted: boolean): Failure {
     };
   }
   if (error instanceof RealtimeKitAbortError) return { line: "Interrupted.", code: EXIT_INTERRUPTED };
+  // The sync package's, known by name so that a failure of another command loads none of it.
+  if (error instanceof RealtimeKitError && error.name === "MirrorDatabaseError") {
+    return { line: `error: ${error.message}.`, code: EXIT_DATABASE };
+  }
   if (error instanceof RealtimeKitError) return { line: `error: ${error.message}.`, code: EXIT_FAILED };
   const file = fileProblem(error);
   if (file) return { line: `error: ${file}`, code: EXIT_FAILED };

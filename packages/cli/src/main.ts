@@ -1,6 +1,7 @@
 // Runs one command line against an `Io` and returns the exit code: 0 success, 1 the API, the
-// network or the file system failed, 2 bad usage, 130 interrupted. Whatever goes wrong ends as
-// at most a line of error and a line of advice on standard error, never a stack trace.
+// network or the file system failed, 2 bad usage, 3 the mirror's database failed, 130
+// interrupted. Whatever goes wrong ends as at most a line of error and a line of advice on
+// standard error, never a stack trace.
 import { CommanderError } from "@commander-js/extra-typings";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./errors.js";
 import { type Io, OutputError } from "./io.js";

@@ -9,6 +9,7 @@ import { addParticipants } from "./commands/participants.js";
 import { addPeerReport } from "./commands/peer-report.js";
 import { addSessions } from "./commands/sessions.js";
 import { addSummary } from "./commands/summary.js";
+import { addSync } from "./commands/sync.js";
 import { addTranscript } from "./commands/transcript.js";
 import { addWebhooks } from "./commands/webhooks.js";
 import { type ContextOf, contextOf, type GlobalOptions } from "./context.js";
@@ -61,6 +62,7 @@ export function createProgram(io: Io, output: OutputConfiguration) {
   addSummary(program, context);
   addExport(program, context);
   addWebhooks(program, context);
+  addSync(program, context);
   return program;
 }
 

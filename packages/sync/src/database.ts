@@ -87,7 +87,18 @@ async function openUrl(url: string): Promise<MirrorDatabase> {
     throw new MirrorDatabaseError("the database URL is not a valid URL", "postgres URL");
   }
   const { default: postgres } = await import("postgres");
-  const sql = postgres(url, { max: 4, onnotice: () => {}, connect_timeout: 10 });
+  const sql = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    connect_timeout: 10,
+    // Answers read alike from every engine (PGlite's own defaults): numbers as numbers, a date
+    // as its text; postgres.js would give counts and numerics as strings and a date as a Date.
+    types: {
+      int8: { to: 20, from: [20], serialize: String, parse: Number },
+      numeric: { to: 1700, from: [1700], serialize: String, parse: Number },
+      date: { to: 1082, from: [1082], serialize: String, parse: (value: string) => value },
+    },
+  });
   const database = fromPostgres(sql as unknown as PostgresSqlLike, shown, true);
   await database.query("SELECT 1").catch(async (error: unknown) => {
     await sql.end({ timeout: 0 }).catch(() => {});
@@ -117,7 +128,10 @@ async function openDirectory(directory: string): Promise<MirrorDatabase> {
   }
   let db: PGliteLike;
   try {
-    db = (await PGlite.create(directory)) as unknown as PGliteLike;
+    // Numbers as numbers and a date as its text, as the server's connections answer them too.
+    db = (await PGlite.create(directory, {
+      parsers: { 1700: Number, 1082: (value: string) => value },
+    })) as unknown as PGliteLike;
   } catch (error) {
     throw MirrorDatabaseError.from(error, shown);
   }

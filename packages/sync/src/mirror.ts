@@ -74,6 +74,12 @@ export interface MirrorOptions {
   filesWaitMs?: number | undefined;
   /** Sessions per list page, and so per batch of writes. @default 100 */
   pageSize?: number | undefined;
+  /**
+   * Sessions of a page read at once (each its participants, then its files, one request at a
+   * time). The client's pacer, when it has one, bounds the requests in flight as well.
+   * @default 8
+   */
+  concurrency?: number | undefined;
   /** The clock that dates the files' wait. @default Date.now */
   now?: (() => number) | undefined;
 }
@@ -173,6 +179,10 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     throw new TypeError(`createMirror(): pageSize must be a whole number from 1 to 100, not ${pageSize}`);
+  }
+  const concurrency = options.concurrency ?? 8;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new TypeError(`createMirror(): concurrency must be a whole number from 1, not ${concurrency}`);
   }
   const now = options.now ?? Date.now;
   const webhookOptions = options.webhooks;
@@ -372,18 +382,22 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       const query = { sort_by: "createdAt", sort_order: "ASC", per_page: pageSize, page_no: page } as const;
       const { sessions, paging } = await client.listSessions(from ? { ...query, start_time: from } : query, { signal });
       const mirrored = await known(sessions.map((s) => s.id));
-      const reads: SessionRead[] = [];
-      for (const session of sessions) {
+      const changed = sessions.filter((session) => {
         const before = mirrored.get(session.id);
         touched.add(session.id);
         const unchanged =
           before && !before.stale && before.status === session.status && before.updated === timeOf(session.updated_at);
-        if (since === undefined && unchanged) continue;
-        // Files are read once a session has ended, the first time it is seen ended (or every
-        // time when revalidating from `since`).
-        const files = since !== undefined || before?.status !== "ENDED" ? FILE_PARTS : [];
-        reads.push(await readSession(session, files, signal));
-      }
+        return since !== undefined || !unchanged;
+      });
+      // Files are read once a session has ended, the first time it is seen ended (or every
+      // time when revalidating from `since`).
+      const reads = await inParallel(changed, concurrency, (session) =>
+        readSession(
+          session,
+          since !== undefined || mirrored.get(session.id)?.status !== "ENDED" ? FILE_PARTS : [],
+          signal,
+        ),
+      );
       const last = sessions.at(-1)?.started_at;
       add(
         await write(async (tx) => {
@@ -656,6 +670,27 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 /** A driver's time (a Date, or text) as text `timeOf` reads. */
 const dateText = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
 const asTime = (value: Date | string): unknown => (value instanceof Date ? value.getTime() : value);
+
+/** `work` over `items`, at most `limit` at once, the results in the order of the items; the first failure rejects. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    // After a failure the other workers take no new item: the batch is lost anyway.
+    while (next < items.length && !failed) {
+      const at = next++;
+      try {
+        results[at] = await work(items[at] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 /** Every item of an async iterable (`Array.fromAsync`, which Node.js 20 lacks). */
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

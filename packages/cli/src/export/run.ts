@@ -72,7 +72,8 @@ async function exportSessions(context: Context, options: ExportOptions, signal: 
     onWait: ({ ms, reason }) => {
       // On a terminal, over the progress line rather than after it.
       const clear = io.stderr.isTTY ? "\r\u001b[2K" : "";
-      if (ms > ANNOUNCED_WAIT_MS) void say(`${clear}${waitLine(ms, reason, options.out)}`).catch(() => {});
+      if (ms > ANNOUNCED_WAIT_MS)
+        void say(`${clear}${waitLine(ms, reason, options.out !== undefined)}`).catch(() => {});
     },
   });
   const client = await context.client({ pacer });
@@ -148,9 +149,10 @@ async function totalOf(client: SessionsClient, query: ListSessionsQuery, signal:
 }
 
 /** One line for a wait of the pacer's: what it waits for, how long, and how to stop and resume. */
-function waitLine(ms: number, reason: PacerWait["reason"], out: string | undefined): string {
+/** The line a long wait for the rate limit is said in; `resumable` when running again continues. */
+export function waitLine(ms: number, reason: PacerWait["reason"], resumable: boolean): string {
   const why = reason === "refused" ? "the API answered 429" : "no requests are left in it";
-  const resume = out ? "; run the same command again to resume" : "";
+  const resume = resumable ? "; run the same command again to resume" : "";
   return `Waiting ${Math.ceil(ms / 1000)} s for the rate limit's window to reset (${why}). Ctrl-C stops${resume}.`;
 }
 
