@@ -2,7 +2,7 @@
 // and a clock whose time moves only when everything else is waiting for it.
 import { expect } from "vitest";
 import type { Clock, Io, Output } from "../src/io.js";
-import { OutputError } from "../src/io.js";
+import { OutputError, systemClock } from "../src/io.js";
 import { runCli } from "../src/main.js";
 
 export interface TestOutput extends Output {
@@ -14,6 +14,8 @@ export interface OutputOptions {
   columns?: number;
   /** Fails every write after this many bytes, as a closed pipe (EPIPE) or a full disk (ENOSPC). */
   failAfter?: { bytes: number; code: "EPIPE" | "ENOSPC" };
+  /** Told of each write as it happens, for a test that reads a long-running command's output. */
+  onWrite?: (text: string) => void;
 }
 
 export function testOutput(name: "standard output" | "standard error", options: OutputOptions = {}): TestOutput {
@@ -26,6 +28,7 @@ export function testOutput(name: "standard output" | "standard error", options: 
         throw new OutputError(name, options.failAfter.code);
       }
       output.text += text;
+      options.onWrite?.(text);
     },
   };
   return output;
@@ -56,7 +59,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
     stdout,
     stderr,
     env: options.env ?? {},
-    clock: options.clock ?? { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    clock: options.clock ?? systemClock,
     fetch: options.fetch ?? (() => Promise.reject(new Error("this test sends no request"))),
     signal: options.signal ?? new AbortController().signal,
   };

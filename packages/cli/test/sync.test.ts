@@ -252,3 +252,47 @@ describe("a database that fails: one line, exit 3, and the next run continues", 
     }
   });
 });
+
+test("sync --watch --listen takes verified deliveries into the mirror until Ctrl-C, then exits 130", async () => {
+  const { fake, cli } = withFake({ sessions: 40, now: NOW });
+  const database = dir("listening");
+  const key = dir("fake-key.pem");
+  await writeFile(key, fake.webhooks.publicKey);
+  const interrupt = new AbortController();
+  const stderr = { text: "" };
+  const running = cli(
+    ["sync", "--database", database, "--watch", "--every", "1h", "--listen", "127.0.0.1:0", "--webhook-key", key],
+    { signal: interrupt.signal, stderr: { onWrite: (text) => (stderr.text += text) } },
+  );
+  // The address is said once the first sync is done and the server listens.
+  let url: string | undefined;
+  let finished = false;
+  void running.finally(() => {
+    finished = true;
+  });
+  while (!url && !finished) {
+    url = /Taking webhook deliveries on (\S+)/.exec(stderr.text)?.[1];
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!url) throw new Error(`sync --listen ended before listening: ${stderr.text}`);
+  const live = fake.sessions.find(({ session }) => session.status === "LIVE");
+  if (!live) throw new Error("the fake of 40 has a live session");
+  fake.webhooks.subscribe(url);
+  const answers = await fake.endSession(live.session.id);
+  expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+  const forged = await fetch(
+    await fake.webhooks.request(fake.webhooks.event("meeting.ended", live.session.id), { url, forge: "tampered" }),
+  );
+  expect(forged.status).toBe(400);
+  interrupt.abort();
+  const result = await running;
+  expect(result.code).toBe(130);
+  expect(lines(result.stderr).at(-1)).toMatch(/^Interrupted: every batch committed before stays in the mirror/);
+  const ended = await cli([
+    "sql",
+    `SELECT status, (SELECT count(*)::int FROM realtimekit.chat_messages WHERE session_id = s.id) AS chat FROM realtimekit.sessions s WHERE id = '${live.session.id}'`,
+    "--database",
+    database,
+  ]);
+  expect(JSON.parse(ended.stdout)).toEqual({ status: "ENDED", chat: live.chat.length });
+});
