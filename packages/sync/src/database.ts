@@ -24,28 +24,39 @@ export interface MirrorDatabase extends Queryable {
 
 /** A PGlite instance, as far as the mirror uses it. */
 export interface PGliteLike {
+  /** One statement with parameters. */
   query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /** Statements without parameters. */
   exec(text: string): Promise<unknown>;
+  /** `work` in one transaction. */
   transaction<T>(work: (tx: { query: PGliteLike["query"]; exec: PGliteLike["exec"] }) => Promise<T>): Promise<T>;
+  /** Closes the database. */
   close(): Promise<void>;
+  /** Resolves once the database is open. */
   readonly waitReady: Promise<void>;
 }
 
 /** A `postgres` (postgres.js) `sql` function, as far as the mirror uses it. */
 export interface PostgresSqlLike {
+  /** A statement as text, with parameters; `.simple()` runs several without. */
   // biome-ignore lint/suspicious/noExplicitAny: postgres.js types its parameters as its own serializable values.
   unsafe(text: string, params?: any[]): PromiseLike<object[]> & { simple(): PromiseLike<unknown> };
+  /** `work` in one transaction, on one connection. */
   begin<T>(work: (sql: PostgresSqlLike) => Promise<T>): Promise<T>;
+  /** Closes the connections. */
   end(options?: { timeout?: number }): Promise<void>;
 }
 
 /** A `pg` pool, as far as the mirror uses it. */
 export interface PgPoolLike {
+  /** A client of the pool, for a transaction. */
   connect(): Promise<{
     query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
     release(error?: Error | boolean): void;
   }>;
+  /** One statement on any client of the pool. */
   query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
+  /** Closes the pool. */
   end(): Promise<void>;
 }
 
