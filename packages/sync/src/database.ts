@@ -41,8 +41,9 @@ export interface PostgresSqlLike {
   /** A statement as text, with parameters; `.simple()` runs several without. */
   // biome-ignore lint/suspicious/noExplicitAny: postgres.js types its parameters as its own serializable values.
   unsafe(text: string, params?: any[]): PromiseLike<object[]> & { simple(): PromiseLike<unknown> };
-  /** `work` in one transaction, on one connection. */
-  begin<T>(work: (sql: PostgresSqlLike) => Promise<T>): Promise<T>;
+  /** `work` in one transaction, on one connection, given a `sql` of that transaction. */
+  // biome-ignore lint/suspicious/noExplicitAny: postgres.js's transaction sql, itself a PostgresSqlLike.
+  begin(work: (sql: any) => Promise<unknown>): PromiseLike<unknown>;
   /** Closes the connections. */
   end(options?: { timeout?: number }): Promise<void>;
 }
@@ -182,7 +183,8 @@ export function fromPostgres(sql: PostgresSqlLike, description: string, owned: b
   return {
     ...on(sql),
     description,
-    transaction: (work) => sql.begin((tx) => work(on(tx))),
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) =>
+      Promise.resolve(sql.begin((tx: PostgresSqlLike) => work(on(tx)))) as Promise<T>,
     close: async () => {
       if (owned) await sql.end({ timeout: 5 });
     },

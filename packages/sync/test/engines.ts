@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { startPostgres, type TestPostgres } from "@realtimekit-sessions/test-kit";
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
-import { fromPglite, fromPostgres, type MirrorDatabase, type PostgresSqlLike } from "../src/index.js";
+import { fromPglite, fromPostgres, type MirrorDatabase } from "../src/index.js";
 
 export interface Engine {
   readonly name: string;
@@ -62,8 +62,7 @@ export function engines(): Engine[] {
       get url() {
         return server?.url;
       },
-      fresh: async (name = "main") =>
-        reset(fromPostgres((await sqlOf(name)) as unknown as PostgresSqlLike, `PostgreSQL ${name}`, false)),
+      fresh: async (name = "main") => reset(fromPostgres(await sqlOf(name), `PostgreSQL ${name}`, false)),
     },
   ];
 }
