@@ -19,6 +19,7 @@ const MANIFESTS = [
   "packages/client/package.json",
   "packages/mock/package.json",
   "packages/testing/package.json",
+  "packages/sync/package.json",
   "packages/cli/package.json",
   "test-kit/package.json",
   "examples/demo/package.json",
@@ -62,6 +63,7 @@ test("releases each published package as 0.1.0, the minor bump winning over the 
   expect((await manifest("packages/client")).version).toBe("0.1.0");
   expect((await manifest("packages/mock")).version).toBe("0.1.0");
   expect((await manifest("packages/testing")).version).toBe("0.1.0");
+  expect((await manifest("packages/sync")).version).toBe("0.1.0");
   expect((await manifest("packages/cli")).version).toBe("0.1.0");
 });
 

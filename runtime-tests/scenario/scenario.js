@@ -13,6 +13,8 @@ import { createFakeApi } from "@realtimekit-sessions/testing";
 /** The fake's data: the same on every runtime for this seed. */
 export const SEED = 7;
 export const SESSIONS = 45;
+/** The fakes' present, fixed, so that every runtime, run at its own moment, sees the same data. */
+export const NOW = "2026-11-30T12:00:00Z";
 
 /** @param {import("@realtimekit-sessions/testing").FakeApi} fake */
 function clientOf(fake, fetch = fake.fetch) {
@@ -47,7 +49,7 @@ function described(error) {
  *   the same fake over HTTP, for the steps that use the runtime's own fetch
  */
 export async function runScenario(options = {}) {
-  const fake = createFakeApi({ seed: SEED, sessions: SESSIONS });
+  const fake = createFakeApi({ seed: SEED, sessions: SESSIONS, now: NOW });
   const client = clientOf(fake);
   const downloads = createDownloads(client);
   const ended = fake.sessions.find(
@@ -116,6 +118,7 @@ export async function runScenario(options = {}) {
     const served = createFakeApi({
       seed: SEED,
       sessions: SESSIONS,
+      now: NOW,
       baseUrl: `${options.networkUrl}/client/v4`,
       storageUrl: `${options.networkUrl}/storage`,
     });

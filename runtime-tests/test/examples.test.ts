@@ -208,7 +208,7 @@ test("`pnpm example worker` runs the Worker under its own wrangler: each route a
   expect(code, stderr).toBe(0);
   expect(answers).toEqual([
     ["GET", "/sessions", "200", "["],
-    ["GET", "/sessions/<id>/transcript", "200", expect.stringMatching(/^\S+: /)],
+    ["GET", "/sessions/<id>/transcript", "200", expect.stringMatching(/^[^:\n]+: /)],
     ["POST", "/webhook", "200", "ok"],
     ["POST", "/webhook", "200", "duplicate"],
   ]);

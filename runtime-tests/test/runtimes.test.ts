@@ -10,7 +10,7 @@ import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runScenario, SEED, SESSIONS } from "../scenario/scenario.js";
+import { NOW, runScenario, SEED, SESSIONS } from "../scenario/scenario.js";
 import { binary } from "../src/examples.js";
 
 const HERE = new URL("..", import.meta.url).pathname;
@@ -31,7 +31,7 @@ let served: ServedFakeApi;
 let reference: Awaited<ReturnType<typeof runScenario>>;
 
 beforeAll(async () => {
-  served = await serveFakeApi(createFakeApi({ seed: SEED, sessions: SESSIONS }));
+  served = await serveFakeApi(createFakeApi({ seed: SEED, sessions: SESSIONS, now: NOW }));
   reference = await runScenario({ networkUrl: served.url });
 });
 

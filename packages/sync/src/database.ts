@@ -40,7 +40,7 @@ export interface PGliteLike {
 export interface PostgresSqlLike {
   /** A statement as text, with parameters; `.simple()` runs several without. */
   // biome-ignore lint/suspicious/noExplicitAny: postgres.js types its parameters as its own serializable values.
-  unsafe(text: string, params?: any[]): PromiseLike<object[]> & { simple(): PromiseLike<unknown> };
+  unsafe(text: string, params?: any[]): PostgresQueryLike;
   /** `work` in one transaction, on one connection, given a `sql` of that transaction. */
   // biome-ignore lint/suspicious/noExplicitAny: postgres.js's transaction sql, itself a PostgresSqlLike.
   begin(work: (sql: any) => Promise<unknown>): PromiseLike<unknown>;
@@ -51,14 +51,25 @@ export interface PostgresSqlLike {
 /** A `pg` pool, as far as the mirror uses it. */
 export interface PgPoolLike {
   /** A client of the pool, for a transaction. */
-  connect(): Promise<{
-    query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
-    release(error?: Error | boolean): void;
-  }>;
+  connect(): Promise<PgPoolClientLike>;
   /** One statement on any client of the pool. */
   query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
   /** Closes the pool. */
   end(): Promise<void>;
+}
+
+/** A client a `pg` pool lends, as far as the mirror uses it. */
+export interface PgPoolClientLike {
+  /** One statement on this client. */
+  query(text: string, params?: unknown[]): Promise<{ rows: object[] }>;
+  /** Gives the client back to the pool; with an error, the pool discards it. */
+  release(error?: Error | boolean): void;
+}
+
+/** What `unsafe()` of a postgres.js `sql` answers: rows, or with `simple()`, several statements. */
+export interface PostgresQueryLike extends PromiseLike<object[]> {
+  /** Runs the text as several statements, without parameters. */
+  simple(): PromiseLike<unknown>;
 }
 
 /**

@@ -7,7 +7,9 @@ export {
   type MirrorDatabase,
   openDatabase,
   type PGliteLike,
+  type PgPoolClientLike,
   type PgPoolLike,
+  type PostgresQueryLike,
   type PostgresSqlLike,
   type Queryable,
 } from "./database.js";

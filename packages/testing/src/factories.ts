@@ -46,7 +46,10 @@ export interface SpokenFactoryOptions extends ChildFactoryOptions {
 
 const shared = createRandom(20_261_122);
 
-/** Generated sessions start within the 30 days from this time, so a seed gives the same data on any date. */
+/**
+ * The factories place a session without a start within the 30 days from this time, so that
+ * they make the same data on any date. (The fake's own sessions end at its `now` instead.)
+ */
 export const GENERATED_FROM = "2026-10-01T00:00:00.000Z";
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

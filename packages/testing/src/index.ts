@@ -9,6 +9,7 @@ export {
   makeSession,
   makeSummary,
   makeUtterance,
+  type PeerReportFactoryOptions,
   type SpokenFactoryOptions,
   type Utterance,
 } from "./factories.js";
