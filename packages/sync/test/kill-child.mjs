@@ -12,11 +12,14 @@ let statements = 0;
 const step = () => {
   if (statements++ === Number(killAt)) process.kill(process.pid, "SIGKILL");
 };
+/** @param {import("../src/index.js").Queryable} target @returns {import("../src/index.js").Queryable} */
 const on = (target) => ({
+  /** @type {import("../src/index.js").Queryable["query"]} */
   async query(text, params) {
     step();
     return target.query(text, params);
   },
+  /** @param {string} text */
   async exec(text) {
     step();
     await target.exec(text);
@@ -24,7 +27,8 @@ const on = (target) => ({
     step();
   },
 });
-const opened = await openDatabase(database);
+const opened = await openDatabase(String(database));
+/** @type {import("../src/index.js").MirrorDatabase} */
 const dying = { ...opened, ...on(opened), transaction: (work) => opened.transaction((tx) => work(on(tx))) };
 const mirror = await createMirror({
   client,
