@@ -10,6 +10,7 @@ export const QUOTING = [
   "packages/client/README.md",
   "packages/testing/README.md",
   "packages/cli/README.md",
+  "packages/sync/README.md",
 ];
 export const FIGURE_RE = /<!-- figure:(\w+) -->([\s\S]*?)<!-- \/figure -->/g;
 
