@@ -294,8 +294,11 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
     for (const { session, files } of reads) {
       const waiting = now() - Date.parse(timeOf(session.ended_at) ?? "") <= filesWaitMs;
       for (const read of files) counts.files += (await writeFile(tx, session.id, read, waiting)) ? 1 : 0;
-      await tx.query(`DELETE FROM realtimekit.sync_work WHERE session_id = $1 AND part = 'session'`, [session.id]);
     }
+    // Read again: no longer to be re-read (one statement for the batch).
+    await tx.query(`DELETE FROM realtimekit.sync_work WHERE session_id = ANY($1::text[]) AND part = 'session'`, [
+      reads.map((r) => r.session.id),
+    ]);
     return counts;
   }
 
@@ -377,30 +380,49 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
     const cursor = typeof state?.value === "string" ? state.value : undefined;
     const from = since ?? cursor;
     let done = 0;
-    for (let page = 1; ; page++) {
-      signal?.throwIfAborted();
+    const list = (page: number) => {
       const query = { sort_by: "createdAt", sort_order: "ASC", per_page: pageSize, page_no: page } as const;
-      const { sessions, paging } = await client.listSessions(from ? { ...query, start_time: from } : query, { signal });
-      const mirrored = await known(sessions.map((s) => s.id));
-      const changed = sessions.filter((session) => {
-        const before = mirrored.get(session.id);
-        touched.add(session.id);
-        const unchanged =
-          before && !before.stale && before.status === session.status && before.updated === timeOf(session.updated_at);
-        return since !== undefined || !unchanged;
-      });
-      // Files are read once a session has ended, the first time it is seen ended (or every
-      // time when revalidating from `since`).
-      const reads = await inParallel(changed, concurrency, (session) =>
-        readSession(
-          session,
-          since !== undefined || mirrored.get(session.id)?.status !== "ENDED" ? FILE_PARTS : [],
-          signal,
-        ),
-      );
-      const last = sessions.at(-1)?.started_at;
-      add(
-        await write(async (tx) => {
+      const listing = client.listSessions(from ? { ...query, start_time: from } : query, { signal });
+      // Awaited in the next round; until then, a failure is not an unhandled rejection.
+      listing.catch(() => {});
+      return listing;
+    };
+    // Pipelined as the export is: the next page is listed while this page's sessions are read,
+    // and a page commits while the next one is read. Pages commit in order, so the cursor only
+    // moves forward, and a failure waits for the commit in flight before it is thrown.
+    let listing = list(1);
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (let page = 1; ; page++) {
+        signal?.throwIfAborted();
+        const { sessions, paging } = await listing;
+        done += sessions.length;
+        const more = !(sessions.length < pageSize || (paging?.total_count !== undefined && done >= paging.total_count));
+        if (more) listing = list(page + 1);
+        const mirrored = await known(sessions.map((s) => s.id));
+        const changed = sessions.filter((session) => {
+          const before = mirrored.get(session.id);
+          touched.add(session.id);
+          const unchanged =
+            before &&
+            !before.stale &&
+            before.status === session.status &&
+            before.updated === timeOf(session.updated_at);
+          return since !== undefined || !unchanged;
+        });
+        // Files are read once a session has ended, the first time it is seen ended (or every
+        // time when revalidating from `since`).
+        const reads = await inParallel(changed, concurrency, (session) =>
+          readSession(
+            session,
+            since !== undefined || mirrored.get(session.id)?.status !== "ENDED" ? FILE_PARTS : [],
+            signal,
+          ),
+        );
+        const last = sessions.at(-1)?.started_at;
+        const progress = { phase: "sessions" as const, done, total: paging?.total_count };
+        await writing;
+        writing = write(async (tx) => {
           const counts = await writeReads(tx, reads);
           if (last) {
             await tx.query(
@@ -411,11 +433,17 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
             );
           }
           return counts;
-        }),
-      );
-      done += sessions.length;
-      onProgress?.({ phase: "sessions", done, total: paging?.total_count });
-      if (sessions.length < pageSize || (paging?.total_count !== undefined && done >= paging.total_count)) break;
+        }).then((counts) => {
+          add(counts);
+          onProgress?.(progress);
+        });
+        writing.catch(() => {});
+        if (!more) break;
+      }
+      await writing;
+    } catch (error) {
+      await writing.catch(() => {});
+      throw error;
     }
 
     // 2. Sessions the mirror holds as live, and those a webhook asked to re-read: each read
