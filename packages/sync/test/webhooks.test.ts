@@ -1,7 +1,7 @@
 // mirror.handleWebhook: a delivery verified, then stored with its effect in one transaction, or
 // refused; the answer tells RealtimeKit whether to retry. On both engines.
 import { createSessionsClient } from "@realtimekit-sessions/client";
-import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
+import { createFakeApi, type FakeApi, WEBHOOK_EVENTS } from "@realtimekit-sessions/testing";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createMirror, type MirrorDatabase } from "../src/index.js";
@@ -135,17 +135,7 @@ describe.each(engines())("on $name", (engine) => {
     const fake = createFakeApi({ sessions: 6, now: NOW });
     const mirror = await mirrorOf(fake, await engine.fresh());
     const ids = fake.sessions.map(({ session }) => session.id);
-    const events = fc.constantFrom(
-      "meeting.started",
-      "meeting.ended",
-      "meeting.participantJoined",
-      "meeting.participantLeft",
-      "meeting.chatSynced",
-      "meeting.transcript",
-      "meeting.summary",
-      "recording.statusUpdate",
-      "anything.else",
-    );
+    const events = fc.constantFrom(...WEBHOOK_EVENTS, "anything.else");
     const value = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.constant(null), fc.boolean());
     const payload = fc.record(
       {
