@@ -1,5 +1,5 @@
 // The one small interface the mirror writes through, and the drivers behind it: PGlite (the
-// embedded default), `postgres` (a server by URL, and Hyperdrive in a Worker), or a `pg` pool
+// embedded default), `postgres` (a server by URL), or a `pg` pool
 // the application already has. Every driver speaks the same SQL, so there is one dialect and
 // one set of migrations.
 import { MirrorDatabaseError } from "./errors.js";
@@ -137,7 +137,7 @@ async function openDirectory(directory: string): Promise<MirrorDatabase> {
   const shown = `PGlite at ${directory}`;
   const info = await stat(directory).catch(() => undefined);
   if (info && !info.isDirectory()) {
-    throw new MirrorDatabaseError(`${directory} is a file, not a directory for the mirror`, shown);
+    throw new MirrorDatabaseError(`${directory} is a file, not a directory for the mirror`, shown, "not-a-directory");
   }
   if (!info) {
     await mkdir(directory, { recursive: true }).catch((error: unknown) => {
@@ -147,7 +147,7 @@ async function openDirectory(directory: string): Promise<MirrorDatabase> {
   try {
     await access(directory, constants.W_OK);
   } catch {
-    throw new MirrorDatabaseError(`${directory} is read-only: the mirror needs to write there`, shown);
+    throw new MirrorDatabaseError(`${directory} is read-only: the mirror needs to write there`, shown, "read-only");
   }
   let db: PGliteLike;
   try {

@@ -10,7 +10,6 @@ export type DatabaseFailure =
   | "read-only"
   | "disk-full"
   | "schema-newer"
-  | "other-app"
   | "other";
 
 /** The database could not be opened, read or written. Nothing was half-written: a batch commits whole or not at all. */

@@ -1,7 +1,7 @@
 // `database` takes the driver an application already has, used as it is and left open by
 // close(): a PGlite instance, a postgres.js sql and a pg pool, each mirroring the same fake to
 // the same rows. And a URL or a folder, opened by the mirror and closed with it.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -73,6 +73,12 @@ test("anything else is refused before anything is opened", async () => {
   await expect(createMirror({ client, database: {} as DatabaseInput })).rejects.toThrow(
     /database must be a postgres:\/\/ URL, a directory, a PGlite instance, a postgres sql or a pg pool/,
   );
+  const file = join(folder, "a-file");
+  await writeFile(file, "not a database");
+  await expect(createMirror({ client, database: file })).rejects.toMatchObject({
+    name: "MirrorDatabaseError",
+    failure: "not-a-directory",
+  });
   await expect(createMirror({ client, database: "x", include: ["everything" as "chat"] })).rejects.toThrow(
     /include takes participants, chat, transcript, summary, peer_reports, not "everything"/,
   );
