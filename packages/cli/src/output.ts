@@ -43,6 +43,15 @@ export function duration(minutes: number | null | undefined): string {
   return whole >= 60 ? `${Math.floor(whole / 60)} h ${String(whole % 60).padStart(2, "0")} min` : `${whole} min`;
 }
 
+/**
+ * Participant-minutes (everyone's time in a call, added up) as a whole number: a count, never
+ * written as a length such as `4 h 42 min`, which would read as how long the call was.
+ */
+export function participantMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes) || minutes < 0) return "-";
+  return Math.round(minutes).toLocaleString("en-US");
+}
+
 /** A session's length: from its start to its end, or "live for …" while it runs. */
 export function sessionLength(startedAt: string, endedAt: string | null | undefined, now: number): string {
   const start = Date.parse(startedAt);

@@ -11,6 +11,7 @@ import { addSessions } from "./commands/sessions.js";
 import { addSummary } from "./commands/summary.js";
 import { addSync } from "./commands/sync.js";
 import { addTranscript } from "./commands/transcript.js";
+import { addUsage } from "./commands/usage.js";
 import { addWebhooks } from "./commands/webhooks.js";
 import { type ContextOf, contextOf, type GlobalOptions } from "./context.js";
 import type { Io } from "./io.js";
@@ -63,6 +64,7 @@ export function createProgram(io: Io, output: OutputConfiguration) {
   addExport(program, context);
   addWebhooks(program, context);
   addSync(program, context);
+  addUsage(program, context);
   return program;
 }
 

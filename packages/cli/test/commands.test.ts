@@ -56,6 +56,8 @@ describe("help and version", () => {
       "webhooks trigger",
       "sync",
       "sql",
+      "usage",
+      "report",
     ]);
   });
 

@@ -31,7 +31,7 @@ test("sync, then one sql over meeting_usage: the top meetings, equal to what the
   const synced = await cli(["sync", "--database", database]);
   expect(synced.code, synced.stderr).toBe(0);
   expect(synced.stderr).toMatch(/^Synced into PGlite at .* 80 sessions/m);
-  const query = "SELECT * FROM realtimekit.meeting_usage ORDER BY minutes DESC LIMIT 5";
+  const query = "SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5";
   const answered = await cli(["sql", query, "--database", database, "--format", "json"]);
   expect(answered.code, answered.stderr).toBe(0);
 
@@ -53,17 +53,17 @@ test("sync, then one sql over meeting_usage: the top meetings, equal to what the
     rows.map((row) => ({
       id: row.associated_id,
       sessions: row.sessions,
-      minutes: row.minutes,
+      minutes: row.participant_minutes,
       participants: row.participants,
       last: row.last_session_at,
     })),
   ).toEqual(expected.map((row) => ({ ...row, minutes: expect.closeTo(row.minutes, 3) })));
 
   const table = await cli(["sql", query, "--database", database, "--format", "table"]);
-  expect(lines(table.stdout)[0]).toMatch(/^ASSOCIATED_ID\s+MEETING_DISPLAY_NAME\s+SESSIONS\s+MINUTES/);
+  expect(lines(table.stdout)[0]).toMatch(/^ASSOCIATED_ID\s+MEETING_DISPLAY_NAME\s+SESSIONS\s+PARTICIPANT_MINUTES/);
   const csv = await cli(["sql", query, "--database", database, "--format", "csv"]);
   expect(lines(csv.stdout)).toHaveLength(6);
-  expect(lines(csv.stdout)[0]).toBe("associated_id,meeting_display_name,sessions,minutes,participants,last_session_at");
+  expect(lines(csv.stdout)[0]).toBe("associated_id,meeting_display_name,sessions,participant_minutes,participants,last_session_at");
 });
 
 test("the token is in no table of the mirror", async () => {

@@ -128,12 +128,12 @@ CREATE TABLE realtimekit.webhook_deliveries (
   received_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Minutes are participant-minutes (`minutes_consumed`); a person is their `user_id`, or the
+-- Participant-minutes are `minutes_consumed`, summed; a person is their `user_id`, or the
 -- custom participant ID the app gave them; a session counts on the UTC day it started.
 CREATE VIEW realtimekit.daily_usage AS
 WITH days AS (
   SELECT (started_at AT TIME ZONE 'UTC')::date AS day, count(*) AS sessions,
-    coalesce(sum(minutes_consumed), 0) AS minutes
+    coalesce(sum(minutes_consumed), 0) AS participant_minutes
   FROM realtimekit.sessions
   GROUP BY 1
 ), people AS (
@@ -142,12 +142,12 @@ WITH days AS (
   FROM realtimekit.sessions s JOIN realtimekit.participants p ON p.session_id = s.id
   GROUP BY 1
 )
-SELECT days.day, days.sessions, days.minutes, coalesce(people.participants, 0) AS participants
+SELECT days.day, days.sessions, days.participant_minutes, coalesce(people.participants, 0) AS participants
 FROM days LEFT JOIN people USING (day);
 
 CREATE VIEW realtimekit.meeting_usage AS
 WITH meetings AS (
-  SELECT associated_id, count(*) AS sessions, coalesce(sum(minutes_consumed), 0) AS minutes,
+  SELECT associated_id, count(*) AS sessions, coalesce(sum(minutes_consumed), 0) AS participant_minutes,
     max(started_at) AS last_session_at,
     (array_agg(meeting_display_name ORDER BY started_at DESC))[1] AS meeting_display_name
   FROM realtimekit.sessions
@@ -157,6 +157,6 @@ WITH meetings AS (
   FROM realtimekit.sessions s JOIN realtimekit.participants p ON p.session_id = s.id
   GROUP BY s.associated_id
 )
-SELECT meetings.associated_id, meetings.meeting_display_name, meetings.sessions, meetings.minutes,
+SELECT meetings.associated_id, meetings.meeting_display_name, meetings.sessions, meetings.participant_minutes,
   coalesce(people.participants, 0) AS participants, meetings.last_session_at
 FROM meetings LEFT JOIN people ON people.associated_id IS NOT DISTINCT FROM meetings.associated_id;

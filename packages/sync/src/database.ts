@@ -73,8 +73,8 @@ export interface PostgresQueryLike extends PromiseLike<object[]> {
 }
 
 /**
- * Where the mirror lives: a `postgres://` URL, a directory for the embedded PGlite database, a
- * driver you already have (a PGlite instance, a `postgres` sql, a `pg` pool), or a
+ * Where the mirror lives: a `postgres://` URL, a directory for the embedded PGlite database
+ * (`"memory://"` for one in memory, gone when closed), a driver you already have (a PGlite instance, a `postgres` sql, a `pg` pool), or a
  * `MirrorDatabase` of your own.
  */
 export type DatabaseInput = string | PGliteLike | PostgresSqlLike | PgPoolLike | MirrorDatabase;
@@ -83,6 +83,7 @@ const URL_RE = /^postgres(ql)?:\/\//i;
 
 /** Opens the database `input` names, or wraps the driver it is. */
 export async function openDatabase(input: DatabaseInput): Promise<MirrorDatabase> {
+  if (input === MEMORY) return openMemory();
   if (typeof input === "string") return URL_RE.test(input) ? openUrl(input) : openDirectory(input);
   if (isMirrorDatabase(input)) return input;
   if (typeof input === "function" && "unsafe" in input && "begin" in input)
@@ -130,6 +131,23 @@ async function openUrl(url: string): Promise<MirrorDatabase> {
   return database;
 }
 
+/** The `database` that names an embedded database in memory, gone when it is closed. */
+export const MEMORY = "memory://";
+
+/** Numbers as numbers and a date as its text, as the server's connections answer them too. */
+const PGLITE_PARSERS = { 1700: Number, 1082: (value: string) => value };
+
+/** An embedded database in memory: for a mirror made to be read once (a report of the fake, a test). */
+async function openMemory(): Promise<MirrorDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const shown = "PGlite in memory";
+  try {
+    return fromPglite((await PGlite.create({ parsers: PGLITE_PARSERS })) as unknown as PGliteLike, shown, true);
+  } catch (error) {
+    throw MirrorDatabaseError.from(error, shown);
+  }
+}
+
 /** The embedded database in `directory`, made on first use. */
 async function openDirectory(directory: string): Promise<MirrorDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
@@ -151,10 +169,7 @@ async function openDirectory(directory: string): Promise<MirrorDatabase> {
   }
   let db: PGliteLike;
   try {
-    // Numbers as numbers and a date as its text, as the server's connections answer them too.
-    db = (await PGlite.create(directory, {
-      parsers: { 1700: Number, 1082: (value: string) => value },
-    })) as unknown as PGliteLike;
+    db = (await PGlite.create(directory, { parsers: PGLITE_PARSERS })) as unknown as PGliteLike;
   } catch (error) {
     throw MirrorDatabaseError.from(error, shown);
   }

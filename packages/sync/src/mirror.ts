@@ -58,7 +58,7 @@ export interface MirrorOptions {
   client: SessionsClient;
   /**
    * Where the mirror lives: a `postgres://` URL, a directory for the embedded PGlite database
-   * (made on first use), or a driver you already have (a PGlite instance, a `postgres` sql, a
+   * (made on first use; `"memory://"` for one in memory), or a driver you already have (a PGlite instance, a `postgres` sql, a
    * `pg` pool), which `close()` leaves open.
    */
   database: DatabaseInput;
@@ -162,7 +162,7 @@ type FileRead =
  * @example
  * const mirror = await createMirror({ client: createSessionsClient({ pacer: createPacer() }), database: "./mirror" });
  * await mirror.sync();
- * console.log(await mirror.database.query("SELECT * FROM realtimekit.meeting_usage ORDER BY minutes DESC LIMIT 5"));
+ * console.log(await mirror.database.query("SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"));
  * await mirror.close();
  */
 export async function createMirror(options: MirrorOptions): Promise<Mirror> {

@@ -40,7 +40,7 @@ describe.each(engines())("on $name", (engine) => {
 
     const days = groups((session) => session.started_at.slice(0, 10));
     const daily = await mirror.database.query<{ day: string; sessions: number; minutes: number; participants: number }>(
-      `SELECT day::text AS day, sessions::int, minutes::float8 AS minutes, participants::int FROM realtimekit.daily_usage ORDER BY day`,
+      `SELECT day::text AS day, sessions::int, participant_minutes::float8 AS minutes, participants::int FROM realtimekit.daily_usage ORDER BY day`,
     );
     expect(daily.map((row) => row.day)).toEqual([...days.keys()].sort());
     expect(daily.length).toBeGreaterThanOrEqual(30);
@@ -59,7 +59,7 @@ describe.each(engines())("on $name", (engine) => {
       participants: number;
       last: string;
     }>(
-      `SELECT associated_id, meeting_display_name, sessions::int, minutes::float8 AS minutes, participants::int,
+      `SELECT associated_id, meeting_display_name, sessions::int, participant_minutes::float8 AS minutes, participants::int,
          to_char(last_session_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last
        FROM realtimekit.meeting_usage`,
     );

@@ -182,7 +182,15 @@ export function makePeerReport(
   const at = iso(
     options.participant ? within(random, options.participant) : Date.parse(GENERATED_FROM) + random.int(0, 30 * DAY_MS),
   );
-  const mos = round(3.5 + random.next(), 1);
+  // About one call in ten on a poor network, as in life: low MOS, lost packets, long round trips.
+  const poor = random.next() < 0.1;
+  const mos = poor ? round(2.2 + random.next() * 1.2, 1) : round(3.6 + random.next() * 0.9, 1);
+  const loss = poor ? round(1.5 + random.next() * 8, 2) : round(random.next() / 10, 2);
+  const rtt = poor ? random.int(250, 700) : random.int(20, 120);
+  // Video suffers on its own too: a camera on a busy uplink loses packets the audio does not.
+  const poorVideo = poor || random.next() < 0.05;
+  const videoMos = poorVideo ? round(2 + random.next() * 1.4, 1) : round(3.6 + random.next() * 0.9, 1);
+  const videoLoss = poorVideo ? round(1.5 + random.next() * 10, 2) : round(random.next() / 5, 2);
   const report: PeerReport = {
     metadata: {
       browser_metadata: {
@@ -229,30 +237,46 @@ export function makePeerReport(
           packets_sent: random.int(1_000, 30_000),
           packets_lost: random.int(0, 50),
           jitter: round(random.next() / 100, 3),
-          rtt: random.int(20, 120),
+          rtt,
           mos_quality: mos,
           timestamp: at,
         },
       ],
       audio_producer_cumulative: {
-        packet_loss: {
-          avg: round(random.next() / 10, 2),
-          "5_or_greater_event_fraction": 0,
-          "10_or_greater_event_fraction": 0,
-          "25_or_greater_event_fraction": 0,
-          "50_or_greater_event_fraction": 0,
-        },
+        packet_loss: lossOf(loss),
         quality_mos: { avg: mos, p50: mos, p75: mos, p90: mos },
-        rtt: {
-          avg: random.int(20, 120),
-          "100ms_or_greater_event_fraction": 0,
-          "250ms_or_greater_event_fraction": 0,
-          "500ms_or_greater_event_fraction": 0,
-        },
+        rtt: rttOf(rtt),
+      },
+      video_producer_cumulative: {
+        frame_per_second: { avg: poor ? 14.2 : 29.1, p50: poor ? 15 : 30, p75: poor ? 18 : 30, p90: poor ? 22 : 30 },
+        packet_loss: lossOf(videoLoss),
+        quality_mos: { avg: videoMos, p50: videoMos, p75: videoMos, p90: videoMos },
+        rtt: rttOf(rtt),
       },
     },
   };
   return { ...report, ...overrides };
+}
+
+/** A cumulative packet-loss section whose average is `avg` percent. */
+function lossOf(avg: number) {
+  return {
+    avg,
+    "5_or_greater_event_fraction": avg >= 5 ? 0.5 : 0,
+    "10_or_greater_event_fraction": avg >= 10 ? 0.2 : 0,
+    "25_or_greater_event_fraction": 0,
+    "50_or_greater_event_fraction": 0,
+  };
+}
+
+/** A cumulative round-trip section whose average is `avg` ms. */
+function rttOf(avg: number) {
+  return {
+    avg,
+    "100ms_or_greater_event_fraction": avg >= 100 ? 0.6 : 0.02,
+    "250ms_or_greater_event_fraction": avg >= 250 ? 0.5 : 0,
+    "500ms_or_greater_event_fraction": avg >= 500 ? 0.3 : 0,
+  };
 }
 
 /** A text message from `options.participant`, sent while they were in `options.session`. */

@@ -3,7 +3,7 @@ import { Option } from "@commander-js/extra-typings";
 import type { Context, ContextOf } from "../context.js";
 import { AlreadySaid, EXIT_INTERRUPTED } from "../errors.js";
 import { note } from "../output.js";
-import { type Filters, type Parent, queryOf, share, whole, withFilters } from "./options.js";
+import { echoTimes, type Filters, type Parent, queryOf, share, whole, withFilters } from "./options.js";
 
 export const MAX_CONCURRENCY = 64;
 
@@ -46,8 +46,11 @@ export interface ExportFlags extends Filters {
 export async function exportSessions(context: Context, flags: ExportFlags): Promise<void> {
   const { runExport } = await import("../export/run.js");
   const { io } = context;
+  const { query, times } = queryOf(flags, io.clock.now());
+  await echoTimes(io, times);
   const result = await runExport(context, {
-    query: queryOf(flags),
+    query,
+    times,
     participants: (flags.include ?? []).includes("participants"),
     out: flags.out,
     files: flags.files,

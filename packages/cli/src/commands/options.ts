@@ -3,6 +3,9 @@
 import { type Command, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
 import type { ListSessionsQuery } from "@realtimekit-sessions/client";
 import { UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+import { note } from "../output.js";
+import { echoOf, type ResolvedTime, timeOf } from "../time.js";
 
 /** What a module that adds commands is given: the program, or a command group. */
 export type Parent = Pick<Command, "command">;
@@ -46,8 +49,8 @@ export function withFilters<Args extends unknown[], Opts extends OptionValues, G
 ) {
   return command
     .addOption(new Option("--status <status>", "LIVE or ENDED").choices(["LIVE", "ENDED"] as const))
-    .option("--from <time>", "only sessions from this ISO 8601 time on")
-    .option("--to <time>", "only sessions up to this ISO 8601 time")
+    .option("--from <time>", "only sessions from this time on: ISO 8601, or 30d, 2w, 12h, today, yesterday")
+    .option("--to <time>", "only sessions up to this time: ISO 8601, or 30d, 2w, 12h, today, yesterday")
     .option("--search <text>", "free text in the meeting title, meeting id or session id")
     .option("--meeting <id>", "only sessions of this meeting (associated_id)")
     .option("--participants <min:max>", "only sessions with this many participants, for example 1:10");
@@ -62,15 +65,23 @@ export interface Filters {
   participants?: string | undefined;
 }
 
-/** The filters as the API's query, each checked first. */
-export function queryOf(filters: Filters): ListSessionsQuery {
+/** The `--from` and `--to` of a command, resolved. */
+export interface Times {
+  from?: ResolvedTime | undefined;
+  to?: ResolvedTime | undefined;
+}
+
+/** The filters as the API's query, each checked first; relative times resolved against `now`. */
+export function queryOf(filters: Filters, now: number): { query: ListSessionsQuery; times: Times } {
   const query: ListSessionsQuery = {};
   if (filters.status) query.status = filters.status;
-  const from = filters.from === undefined ? undefined : time("--from", filters.from);
-  const to = filters.to === undefined ? undefined : time("--to", filters.to);
-  if (from && to && from > to) throw new UsageError(`--from (${filters.from}) is after --to (${filters.to}).`);
-  if (from) query.start_time = from;
-  if (to) query.end_time = to;
+  const from = filters.from === undefined ? undefined : timeOf("--from", filters.from, now);
+  const to = filters.to === undefined ? undefined : timeOf("--to", filters.to, now);
+  if (from && to && from.ms > to.ms) {
+    throw new UsageError(`--from ${from.given} (${from.iso}) is after --to ${to.given} (${to.iso}).`);
+  }
+  if (from) query.start_time = from.iso;
+  if (to) query.end_time = to.iso;
   if (filters.search !== undefined) query.search = filters.search;
   if (filters.meeting !== undefined) query.associated_id = filters.meeting;
   if (filters.participants !== undefined) {
@@ -85,13 +96,12 @@ export function queryOf(filters: Filters): ListSessionsQuery {
     }
     query.participants = `${Number(min)}:${Number(max)}`;
   }
-  return query;
+  return { query, times: { from, to } };
 }
 
-function time(flag: string, value: string): string {
-  const parsed = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) {
-    throw new UsageError(`${flag} takes an ISO 8601 time, for example 2026-11-01T00:00:00Z, not ${value}.`);
+/** Says, on standard error, what each relative time of `times` resolved to. */
+export async function echoTimes(io: Io, times: Times): Promise<void> {
+  for (const line of [echoOf("--from", times.from), echoOf("--to", times.to)]) {
+    if (line) await note(io, line);
   }
-  return new Date(parsed).toISOString();
 }

@@ -2,16 +2,16 @@
 import { Option } from "@commander-js/extra-typings";
 import type { ListSessionsQuery, Session, SessionsClient } from "@realtimekit-sessions/client";
 import type { Context, ContextOf } from "../context.js";
-import { duration, note, printJsonLines, printTable, sessionLength, when } from "../output.js";
+import { note, participantMinutes, printJsonLines, printTable, sessionLength, when } from "../output.js";
 import { progressOf } from "../progress.js";
-import { type Filters, type Parent, queryOf, whole, withFilters } from "./options.js";
+import { echoTimes, type Filters, type Parent, queryOf, whole, withFilters } from "./options.js";
 
 export function addSessions(program: Parent, context: ContextOf): void {
   const sessions = program.command("sessions").description("list and read sessions");
 
   withFilters(sessions.command("list").description("list the app's sessions, newest first"))
     .addOption(
-      new Option("--sort <field>", "sort by minutes consumed or creation time").choices([
+      new Option("--sort <field>", "sort by participant-minutes or creation time").choices([
         "minutes",
         "created",
       ] as const),
@@ -40,8 +40,10 @@ export interface ListOptions extends Filters {
 
 export async function listSessions(context: Context, options: ListOptions): Promise<void> {
   const { io, json } = context;
+  const { query: filters, times } = queryOf(options, io.clock.now());
+  await echoTimes(io, times);
   const query: ListSessionsQuery = {
-    ...queryOf(options),
+    ...filters,
     ...(options.sort ? { sort_by: options.sort === "minutes" ? "minutesConsumed" : "createdAt" } : {}),
     sort_order: options.order === "asc" ? "ASC" : "DESC",
     per_page: options.perPage,
@@ -72,7 +74,7 @@ export async function listSessions(context: Context, options: ListOptions): Prom
   await note(io, `${shown}${pages === undefined ? "" : ` (page ${options.page} of ${pages})`}.${next}`);
 }
 
-const HEAD = ["id", "meeting", "status", "started", "length", "peak", "minutes"];
+const HEAD = ["id", "meeting", "status", "started", "length", "peak", "participant-min"];
 
 function row(session: Session, now: number): (string | number)[] {
   return [
@@ -82,7 +84,7 @@ function row(session: Session, now: number): (string | number)[] {
     when(session.started_at),
     sessionLength(session.started_at, session.ended_at, now),
     session.max_concurrent_participants,
-    duration(session.minutes_consumed),
+    participantMinutes(session.minutes_consumed),
   ];
 }
 
@@ -138,7 +140,7 @@ export async function getSession(
       ["ended", when(session.ended_at)],
       ["length", sessionLength(session.started_at, session.ended_at, io.clock.now())],
       ["participants now / at peak", `${session.live_participants} / ${session.max_concurrent_participants}`],
-      ["participant-minutes", duration(session.minutes_consumed)],
+      ["participant-minutes", participantMinutes(session.minutes_consumed)],
       ...(session.breakout_rooms ? [["breakout rooms", session.breakout_rooms.length]] : []),
     ],
   );

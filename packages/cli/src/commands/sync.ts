@@ -51,7 +51,10 @@ export function addSync(program: Parent, context: ContextOf): void {
         PARTS,
       ),
     )
-    .option("--since <time>", "re-read every session started from this ISO 8601 time on, whatever the mirror holds")
+    .option(
+      "--since <time>",
+      "re-read every session started from this time on, whatever the mirror holds: ISO 8601, or 30d, 2w, yesterday",
+    )
     .option("--watch", "keep the mirror current: sync again every --every, until Ctrl-C")
     .addOption(new Option("--every <duration>", "how often --watch syncs: 30s, 5m, 1h").argParser(durationMs))
     .addOption(
@@ -81,7 +84,7 @@ export function addSync(program: Parent, context: ContextOf): void {
   program
     .command("sql")
     .description("run a query over the mirror (schema realtimekit) and print its rows")
-    .argument("<query>", 'SQL, such as "SELECT * FROM realtimekit.meeting_usage ORDER BY minutes DESC LIMIT 5"')
+    .argument("<query>", 'SQL, such as "SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"')
     .option("--database <url|dir>", `the mirror (default: REALTIMEKIT_DATABASE, else ./${DEFAULT_DATABASE})`)
     .addOption(
       new Option(

@@ -6,10 +6,13 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
+import type { ListSessionsQuery } from "@realtimekit-sessions/client";
 import { CommandError, UsageError } from "../errors.js";
 import { fileError } from "../files.js";
 
 export interface Resumed {
+  /** The query the export was started with, when resumed: its relative times as they resolved then. */
+  query: ListSessionsQuery | undefined;
   /** Ids of the sessions already in the file. */
   done: Set<string>;
   /** Appends to the file. */
@@ -20,6 +23,7 @@ export interface Resumed {
 export async function openOutput(
   out: string,
   fingerprint: string,
+  query: ListSessionsQuery,
   say: (line: string) => Promise<void>,
 ): Promise<Resumed> {
   const statePath = `${out}.export.json`;
@@ -31,23 +35,25 @@ export async function openOutput(
     () => false,
   );
   let done = new Set<string>();
+  let started: ListSessionsQuery | undefined;
   if (!exists) {
     await mkdir(dirname(out), { recursive: true }).catch((error) => {
       throw fileError(error, "create the folder of", out);
     });
-    await writeFile(statePath, `${JSON.stringify({ fingerprint })}\n`).catch((error) => {
+    await writeFile(statePath, `${JSON.stringify({ fingerprint, query })}\n`).catch((error) => {
       throw fileError(error, "write", out);
     });
   } else {
     const state = await readFile(statePath, "utf8").then(
-      (text) => (JSON.parse(text) as { fingerprint?: unknown }).fingerprint,
+      (text) => JSON.parse(text) as { fingerprint?: unknown; query?: ListSessionsQuery },
       () => undefined,
     );
-    if (state !== fingerprint) {
+    if (state?.fingerprint !== fingerprint) {
       throw new UsageError(
         `${out} exists and was not written by an export with these arguments: choose another --out, or delete it to start over.`,
       );
     }
+    started = state.query;
     done = await completedIds(out);
     await say(`Resuming the export into ${out}: ${done.size} sessions are already there.`);
   }
@@ -55,6 +61,7 @@ export async function openOutput(
     throw fileError(error, "write", out);
   });
   return {
+    query: started,
     done,
     append: (text) =>
       handle.write(text).then(

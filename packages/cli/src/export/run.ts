@@ -6,6 +6,7 @@ import { setMaxListeners } from "node:events";
 import type { ListSessionsQuery, Session, SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads, type Downloads } from "@realtimekit-sessions/client/downloads";
 import { createPacer, type PacerWait } from "@realtimekit-sessions/client/pacing";
+import type { Times } from "../commands/options.js";
 import type { Context } from "../context.js";
 import { progressOf } from "../progress.js";
 import { createFolder, saveFiles } from "./files.js";
@@ -13,6 +14,8 @@ import { openOutput } from "./resume.js";
 
 export interface ExportOptions {
   query: ListSessionsQuery;
+  /** `--from` and `--to` as given: a relative one is kept as written, so that a resumed run keeps its first run's period. */
+  times?: Times | undefined;
   /** Embed each session's full participant list. */
   participants: boolean;
   /** NDJSON file, resumable; standard output when not given. */
@@ -78,8 +81,10 @@ async function exportSessions(context: Context, options: ExportOptions, signal: 
   });
   const client = await context.client({ pacer });
   const output = options.out
-    ? await openOutput(options.out, fingerprintOf(options), say)
-    : { done: new Set<string>(), append: (text: string) => io.stdout.write(text), close: async () => {} };
+    ? await openOutput(options.out, fingerprintOf(options), options.query, say)
+    : { done: new Set<string>(), append: (text: string) => io.stdout.write(text), close: async () => {}, query: undefined };
+  // A resumed export asks for what its first run did: `--from 30d` stays the period it was then.
+  if (output.query) options = { ...options, query: output.query };
   if (options.files) await createFolder(options.files);
   const downloads = options.files ? createDownloads(client) : undefined;
 
@@ -158,5 +163,9 @@ export function waitLine(ms: number, reason: PacerWait["reason"], resumable: boo
 
 /** What must match for a run to continue another's file. */
 function fingerprintOf(options: ExportOptions): string {
-  return JSON.stringify({ query: options.query, participants: options.participants, files: options.files ?? null });
+  const query = { ...options.query };
+  const { from, to } = options.times ?? {};
+  if (from?.relative) query.start_time = from.given;
+  if (to?.relative) query.end_time = to.given;
+  return JSON.stringify({ query, participants: options.participants, files: options.files ?? null });
 }

@@ -13,12 +13,12 @@ import { AlreadySaid, EXIT_INTERRUPTED, UsageError } from "../errors.js";
 import { waitLine } from "../export/run.js";
 import { note } from "../output.js";
 import { progressOf } from "../progress.js";
+import { echoOf, timeOf } from "../time.js";
 
 /** Waits longer than this are said on standard error. */
 const ANNOUNCED_WAIT_MS = 5_000;
 /** How often `--watch` syncs when `--every` is not given. */
 const DEFAULT_EVERY_MS = 5 * 60_000;
-const ISO_RE = /^\d{4}-\d\d-\d\d/;
 
 /** The mirror's database as the flags and the environment name it. */
 export function databaseOf(context: Context, given: string | undefined): string {
@@ -34,7 +34,8 @@ export async function runSync(context: Context, flags: SyncFlags): Promise<void>
   if (flags.webhookKey !== undefined && !flags.listen) {
     throw new UsageError("--webhook-key verifies the deliveries --listen takes: add --listen.");
   }
-  const since = flags.since === undefined ? undefined : sinceOf(flags.since);
+  const sinceTime = flags.since === undefined ? undefined : timeOf("--since", flags.since, io.clock.now());
+  const since = sinceTime?.iso;
   const webhooks = flags.listen ? await webhookKeyOf(context, flags.webhookKey) : undefined;
 
   const interrupt = new AbortController();
@@ -65,6 +66,8 @@ export async function runSync(context: Context, flags: SyncFlags): Promise<void>
   });
   let server: Server | undefined;
   try {
+    const echo = echoOf("--since", sinceTime);
+    if (echo) await note(io, echo);
     if (flags.listen) {
       server = await listen(mirror, flags.listen);
       const address = server.address();
@@ -110,14 +113,6 @@ export async function runSync(context: Context, flags: SyncFlags): Promise<void>
   }
 }
 
-/** `--since` as an ISO 8601 time, refused with an example otherwise. */
-function sinceOf(value: string): string {
-  const parsed = ISO_RE.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) {
-    throw new UsageError(`--since takes an ISO 8601 time, for example 2026-11-01T00:00:00Z, not ${value}.`);
-  }
-  return new Date(parsed).toISOString();
-}
 
 /**
  * How deliveries are verified: with the key `--webhook-key` names (a PEM file, or a URL serving

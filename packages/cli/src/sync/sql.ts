@@ -1,48 +1,20 @@
 // `sql`: one query over the mirror, in a read-only transaction (the mirror is the sync's to
 // write), its rows as a table on a terminal, NDJSON when piped, or CSV. The embedded database has
 // no server for psql: this is how it is queried.
-import { access } from "node:fs/promises";
 import type { SqlFlags } from "../commands/sync.js";
 import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import { note, printJsonLines, printTable } from "../output.js";
-import { databaseOf } from "./run.js";
-
-const URL_RE = /^postgres(ql)?:\/\//i;
+import { openMirror } from "./open.js";
 
 export async function runSql(context: Context, query: string, flags: SqlFlags): Promise<void> {
   const { io } = context;
   if (query.trim() === "")
     throw new UsageError('the query is empty: give one, such as "SELECT * FROM realtimekit.daily_usage".');
-  const where = databaseOf(context, flags.database);
-  if (!URL_RE.test(where)) {
-    try {
-      await access(where);
-    } catch {
-      throw new UsageError(
-        `there is no mirror at ${where}: run \`realtimekit-sessions sync\` first, or pass --database.`,
-      );
-    }
-  }
-  const { openDatabase, SCHEMA_VERSION, MirrorDatabaseError } = await import("@realtimekit-sessions/sync");
-  const database = await openDatabase(where);
+  const database = await openMirror(context, flags.database);
+  const { MirrorDatabaseError } = await import("@realtimekit-sessions/sync");
   let rows: Record<string, unknown>[];
   try {
-    const [found] = await database.query<{ version: number | null }>(
-      `SELECT CASE WHEN to_regclass('realtimekit.schema_migrations') IS NULL THEN NULL
-         ELSE (SELECT max(version) FROM realtimekit.schema_migrations) END AS version`,
-    );
-    const version = found?.version ?? null;
-    if (version === null) {
-      throw new UsageError(`${database.description} holds no mirror: run \`realtimekit-sessions sync\` first.`);
-    }
-    if (version > SCHEMA_VERSION) {
-      throw new MirrorDatabaseError(
-        `the mirror's schema is version ${version}, newer than this version of realtimekit-sessions knows (${SCHEMA_VERSION}): upgrade it`,
-        database.description,
-        "schema-newer",
-      );
-    }
     rows = await database.transaction(async (tx) => {
       await tx.query("SET TRANSACTION READ ONLY");
       return tx.query(query);

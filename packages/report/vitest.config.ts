@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+import { HANG_GUARD } from "../../vitest.shared.js";
+
+export default defineConfig({
+  test: {
+    ...HANG_GUARD,
+    setupFiles: ["@realtimekit-sessions/test-kit/setup"],
+  },
+});
