@@ -71,7 +71,8 @@ async function settingsOf(io: Io, options: GlobalOptions): Promise<ClientSetting
   };
   if (options.fake) {
     const { createFakeApi } = await import("@realtimekit-sessions/testing");
-    const fake = createFakeApi({ sessions: FAKE_SESSIONS, seed: 1 });
+    // Its sessions span the 30 days before the command's clock, as `usage` and `report` read them.
+    const fake = createFakeApi({ sessions: FAKE_SESSIONS, seed: 1, now: io.clock.now() });
     return {
       ...common,
       apiToken: "fake",

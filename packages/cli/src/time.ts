@@ -37,7 +37,8 @@ export function timeOf(flag: string, value: string, now: number): ResolvedTime {
   if (word === "now") ms = now;
   else if (word === "today") ms = midnight;
   else if (word === "yesterday") ms = midnight - DAY_MS;
-  else if (amount !== undefined && unit !== undefined) ms = now - Number(amount) * UNITS_MS[unit as keyof typeof UNITS_MS];
+  else if (amount !== undefined && unit !== undefined)
+    ms = now - Number(amount) * UNITS_MS[unit as keyof typeof UNITS_MS];
   else {
     relative = false;
     const match = ISO_RE.exec(given);

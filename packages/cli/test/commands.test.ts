@@ -185,7 +185,9 @@ describe("sessions list", () => {
 
     const rows = lines(stdout);
     expect(code).toBe(0);
-    expect(rows[0]).toMatch(/^ID\s+MEETING\s+STATUS\s+STARTED\s+LENGTH\s+PEAK\s+MINUTES\s*$/);
+    expect(rows[0]).toMatch(/^ID\s+MEETING\s+STATUS\s+STARTED\s+LENGTH\s+PEAK\s+PARTICIPANT-MIN\s*$/);
+    // Participant-minutes are a count, never written as a length.
+    for (const row of rows.slice(1)) expect(row).toMatch(/\s(\d{1,3}(,\d{3})*|-)\s*$/);
     expect(rows).toHaveLength(21);
     for (const row of rows.slice(1)) expect(row).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(stderr).toBe("Showing 1-20 of 120 sessions (page 1 of 6). Next page: --page 2; every page: --all.\n");

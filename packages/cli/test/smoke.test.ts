@@ -126,13 +126,13 @@ test("from a clone, the README's two commands answer the trial's question: sync,
     expect(answered.code, answered.stderr).toBe(0);
     const rows = lines(answered.stdout).map((line) => JSON.parse(line));
     expect(rows).toHaveLength(5);
-    const minutes = rows.map((row) => row.minutes);
+    const minutes = rows.map((row) => row.participant_minutes);
     expect(minutes).toEqual([...minutes].sort((a, b) => b - a));
     for (const row of rows)
       expect(row).toEqual({
         meeting_display_name: expect.any(String),
         sessions: expect.any(Number),
-        minutes: expect.any(Number),
+        participant_minutes: expect.any(Number),
         participants: expect.any(Number),
       });
   } finally {

@@ -63,7 +63,9 @@ test("sync, then one sql over meeting_usage: the top meetings, equal to what the
   expect(lines(table.stdout)[0]).toMatch(/^ASSOCIATED_ID\s+MEETING_DISPLAY_NAME\s+SESSIONS\s+PARTICIPANT_MINUTES/);
   const csv = await cli(["sql", query, "--database", database, "--format", "csv"]);
   expect(lines(csv.stdout)).toHaveLength(6);
-  expect(lines(csv.stdout)[0]).toBe("associated_id,meeting_display_name,sessions,participant_minutes,participants,last_session_at");
+  expect(lines(csv.stdout)[0]).toBe(
+    "associated_id,meeting_display_name,sessions,participant_minutes,participants,last_session_at",
+  );
 });
 
 test("the token is in no table of the mirror", async () => {

@@ -105,7 +105,8 @@ function quality(report: SessionReport): string {
   const mos = (value: number | null) => flagged(decimal(value), value !== null && value < t.mos);
   const loss = (value: number | null) =>
     flagged(value === null ? "–" : `${decimal(value)}%`, value !== null && value > t.packetLossPercent);
-  const rtt = (value: number | null) => flagged(value === null ? "–" : `${whole(value)} ms`, value !== null && value > t.rttMs);
+  const rtt = (value: number | null) =>
+    flagged(value === null ? "–" : `${whole(value)} ms`, value !== null && value > t.rttMs);
   return `${thresholdsNote(t)}${summaryLine}<div class="wide">${table(
     "Each participant's averages over the call, from their peer report",
     [
@@ -129,7 +130,11 @@ function chat({ chat }: SessionReport): string {
     [
       { head: "Sent", cell: (m) => time(m.created_at) },
       { head: "From", cell: (m) => text(m.name) },
-      { head: "Message", cell: (m) => (m.type === "TEXT_MESSAGE" || m.type === null ? text(m.text) : `<em>${text(m.type)}</em> ${text(m.text)}`) },
+      {
+        head: "Message",
+        cell: (m) =>
+          m.type === "TEXT_MESSAGE" || m.type === null ? text(m.text) : `<em>${text(m.type)}</em> ${text(m.text)}`,
+      },
     ],
     chat,
   )}</div>`;

@@ -73,7 +73,10 @@ function headline(report: UsageReport, span: string): string {
 }
 
 function peakOf<Row>(rows: readonly Row[], value: (row: Row) => number): Row | undefined {
-  return rows.reduce<Row | undefined>((best, row) => (best === undefined || value(row) > value(best) ? row : best), undefined);
+  return rows.reduce<Row | undefined>(
+    (best, row) => (best === undefined || value(row) > value(best) ? row : best),
+    undefined,
+  );
 }
 
 function daily(report: UsageReport): string {
@@ -114,7 +117,10 @@ function daily(report: UsageReport): string {
 
 function shapes(report: UsageReport): string {
   const bins = report.session_lengths.map((bin) => ({
-    label: bin.to_minutes === null ? `${minutesLabel(bin.from_minutes)}+` : `${minutesLabel(bin.from_minutes)}–${minutesLabel(bin.to_minutes)}`,
+    label:
+      bin.to_minutes === null
+        ? `${minutesLabel(bin.from_minutes)}+`
+        : `${minutesLabel(bin.from_minutes)}–${minutesLabel(bin.to_minutes)}`,
     value: bin.sessions,
   }));
   const commonest = peakOf(bins, (bin) => bin.value);
@@ -125,7 +131,10 @@ function shapes(report: UsageReport): string {
     yLabel: "Sessions",
     fill: "var(--accent)",
   });
-  const sizes = report.participants_per_session.map((row) => ({ label: String(row.participants), value: row.sessions }));
+  const sizes = report.participants_per_session.map((row) => ({
+    label: String(row.participants),
+    value: row.sessions,
+  }));
   const commonSize = peakOf(sizes, (size) => size.value);
   const people = categoryBars(sizes, {
     caption: "Sessions by number of distinct participants",
@@ -170,7 +179,10 @@ function meetings(report: UsageReport): string {
   return `<p class="muted">The ten meetings with the most participant-minutes in the period.</p><div class="wide">${table(
     "Top meetings by participant-minutes",
     [
-      { head: "Meeting", cell: (m) => `${text(m.meeting ?? "(untitled)")}<br><code class="muted">${text(m.meeting_id)}</code>` },
+      {
+        head: "Meeting",
+        cell: (m) => `${text(m.meeting ?? "(untitled)")}<br><code class="muted">${text(m.meeting_id)}</code>`,
+      },
       { head: "Sessions", cell: (m) => whole(m.sessions), numeric: true },
       { head: "Participant-minutes", cell: (m) => whole(m.participant_minutes), numeric: true },
       { head: "Distinct participants", cell: (m) => whole(m.participants), numeric: true },
@@ -242,14 +254,25 @@ Mirror them with <code>realtimekit-sessions sync --include participants chat tra
       : `<div class="wide">${table(
           "Sessions with the largest share of participants of poor quality",
           [
-            { head: "Meeting", cell: (s) => `${text(s.meeting ?? "(untitled)")}<br><code class="muted">${text(s.id)}</code>` },
+            {
+              head: "Meeting",
+              cell: (s) => `${text(s.meeting ?? "(untitled)")}<br><code class="muted">${text(s.id)}</code>`,
+            },
             { head: "Started", cell: (s) => time(s.started_at) },
             { head: "Poor / reported", cell: (s) => `${whole(s.poor)} / ${whole(s.participants)}`, numeric: true },
-            { head: "Lowest MOS", cell: (s) => flagged(decimal(s.lowest_mos), s.lowest_mos !== null && s.lowest_mos < quality.thresholds.mos), numeric: true },
+            {
+              head: "Lowest MOS",
+              cell: (s) =>
+                flagged(decimal(s.lowest_mos), s.lowest_mos !== null && s.lowest_mos < quality.thresholds.mos),
+              numeric: true,
+            },
             {
               head: "Most packet loss",
               cell: (s) =>
-                flagged(`${decimal(s.highest_packet_loss)}%`, (s.highest_packet_loss ?? 0) > quality.thresholds.packetLossPercent),
+                flagged(
+                  `${decimal(s.highest_packet_loss)}%`,
+                  (s.highest_packet_loss ?? 0) > quality.thresholds.packetLossPercent,
+                ),
               numeric: true,
             },
             {
@@ -265,7 +288,9 @@ Mirror them with <code>realtimekit-sessions sync --include participants chat tra
 
 /** A value past a threshold: coloured, and said in words, so colour is never the only sign. */
 export function flagged(value: string, poor: boolean): string {
-  return poor ? `<span class="poor">${value} <span aria-hidden="true">⚠</span><span class="sr">(poor)</span></span>` : value;
+  return poor
+    ? `<span class="poor">${value} <span aria-hidden="true">⚠</span><span class="sr">(poor)</span></span>`
+    : value;
 }
 
 function files(report: UsageReport): string {

@@ -104,7 +104,7 @@ describe.each(["usage", "session"] as const)("the %s page", (name) => {
     const { page, errors, requests, close } = await open(pages[name]);
     expect(errors).toEqual([]);
     expect(requests).toEqual([pathToFileURL(pages[name]).href]);
-    expect(await page.locator("h1").innerText()).not.toBe("");
+    expect(await page.locator("h1").textContent()).not.toBe("");
     expect(await page.locator("script").count()).toBe(0);
     // Every chart is drawn, with a text alternative, and a caption.
     const charts = page.locator("figure svg[role=img]");
@@ -193,7 +193,7 @@ describe.each(["usage", "session"] as const)("the %s page", (name) => {
 });
 
 describe("the usage page's numbers equal SQL over the same mirror", () => {
-  const text = async (page: Page, selector: string) => (await page.locator(selector).innerText()).trim();
+  const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? "").trim();
   const number = (shown: string) => Number(shown.replace(/[^\d.-]/g, ""));
 
   test("each headline figure", async () => {
@@ -217,7 +217,13 @@ describe("the usage page's numbers equal SQL over the same mirror", () => {
     );
     const { page, close } = await open(pages.usage);
     const shown: Record<string, number> = {};
-    for (const key of ["sessions", "participant_minutes", "participants", "peak_concurrency", "median_session_minutes"]) {
+    for (const key of [
+      "sessions",
+      "participant_minutes",
+      "participants",
+      "peak_concurrency",
+      "median_session_minutes",
+    ]) {
       shown[key] = number((await text(page, `[data-figure=${key}] .value`)).split(" ")[0] as string);
     }
     await close();

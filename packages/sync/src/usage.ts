@@ -243,7 +243,13 @@ export interface SessionReport {
   synced_at: string | null;
   thresholds: QualityThresholds;
   participants: SessionParticipantReport[];
-  chat: { position: number; name: string | null; created_at: string | null; type: string | null; text: string | null }[];
+  chat: {
+    position: number;
+    name: string | null;
+    created_at: string | null;
+    type: string | null;
+    text: string | null;
+  }[];
   transcript: { position: number; name: string | null; started_at: string | null; text: string | null }[];
   summary: string | null;
 }
@@ -273,7 +279,9 @@ function isoOf(name: string, value: TimeInput): string {
           ? Date.parse(value)
           : Number.NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
-    throw new TypeError(`${name} must be a time (a Date, milliseconds or ISO 8601), not ${JSON.stringify(String(value))}`);
+    throw new TypeError(
+      `${name} must be a time (a Date, milliseconds or ISO 8601), not ${JSON.stringify(String(value))}`,
+    );
   }
   return new Date(ms).toISOString();
 }
@@ -564,7 +572,8 @@ export function poorOf(
     if (loss !== null && loss > thresholds.packetLossPercent) {
       poor.push(`${kind} packet loss ${loss}% (above ${thresholds.packetLossPercent}%)`);
     }
-    if (rtt !== null && rtt > thresholds.rttMs) poor.push(`${kind} round trip ${rtt} ms (above ${thresholds.rttMs} ms)`);
+    if (rtt !== null && rtt > thresholds.rttMs)
+      poor.push(`${kind} round trip ${rtt} ms (above ${thresholds.rttMs} ms)`);
   }
   return poor;
 }

@@ -84,7 +84,10 @@ export function addSync(program: Parent, context: ContextOf): void {
   program
     .command("sql")
     .description("run a query over the mirror (schema realtimekit) and print its rows")
-    .argument("<query>", 'SQL, such as "SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"')
+    .argument(
+      "<query>",
+      'SQL, such as "SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"',
+    )
     .option("--database <url|dir>", `the mirror (default: REALTIMEKIT_DATABASE, else ./${DEFAULT_DATABASE})`)
     .addOption(
       new Option(

@@ -41,7 +41,10 @@ export function addUsage(program: Parent, context: ContextOf): void {
     .option("--to <time>", `sessions started before this time (default: ${DEFAULT_TO})`)
     .option("--session <id>", "one session's page instead: who was in the call when, its quality, chat and transcript")
     .option("--database <url|dir>", DATABASE)
-    .option("--out <file>", "where to write the page, - for standard output (default: usage.html, or session-<id>.html)")
+    .option(
+      "--out <file>",
+      "where to write the page, - for standard output (default: usage.html, or session-<id>.html)",
+    )
     .action(async (options, command) => {
       const { runReport } = await import("../sync/usage.js");
       await runReport(context(command), options);

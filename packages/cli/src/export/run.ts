@@ -82,7 +82,12 @@ async function exportSessions(context: Context, options: ExportOptions, signal: 
   const client = await context.client({ pacer });
   const output = options.out
     ? await openOutput(options.out, fingerprintOf(options), options.query, say)
-    : { done: new Set<string>(), append: (text: string) => io.stdout.write(text), close: async () => {}, query: undefined };
+    : {
+        done: new Set<string>(),
+        append: (text: string) => io.stdout.write(text),
+        close: async () => {},
+        query: undefined,
+      };
   // A resumed export asks for what its first run did: `--from 30d` stays the period it was then.
   if (output.query) options = { ...options, query: output.query };
   if (options.files) await createFolder(options.files);

@@ -113,7 +113,6 @@ export async function runSync(context: Context, flags: SyncFlags): Promise<void>
   }
 }
 
-
 /**
  * How deliveries are verified: with the key `--webhook-key` names (a PEM file, or a URL serving
  * it as Cloudflare does), with the fake's own key under `--fake`, else with Cloudflare's.

@@ -48,7 +48,9 @@ async function withMirror<T>(context: Context, database: string | undefined, wor
 }
 
 /** The columns of each grouping, in order, with how a terminal shows them. */
-const COLUMNS: { [By in UsageBy]: { [Key in keyof UsageRows[By][number]]: (value: UsageRows[By][number][Key]) => string } } = {
+const COLUMNS: {
+  [By in UsageBy]: { [Key in keyof UsageRows[By][number]]: (value: UsageRows[By][number][Key]) => string };
+} = {
   day: {
     day: String,
     sessions: (n) => n.toLocaleString("en-US"),
@@ -149,7 +151,10 @@ export async function runReport(context: Context, flags: ReportFlags): Promise<v
     return;
   }
   await writeWhole(out, html);
-  await note(io, `Wrote ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): ${said}. Open it in any browser; it needs no network.`);
+  await note(
+    io,
+    `Wrote ${out} (${Math.ceil(Buffer.byteLength(html) / 1024)} KB): ${said}. Open it in any browser; it needs no network.`,
+  );
 }
 
 /** Writes `text` to `path` whole or not at all: a temporary file beside it, renamed over it. */
