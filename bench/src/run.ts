@@ -9,6 +9,7 @@ import { QUOTING, writeFigures } from "./figures.js";
 import { format, pairedRatio, type Server, type Summary, spread, startServer, summarize } from "./harness.js";
 import { benchImports } from "./imports.js";
 import { benchPacedSync, benchSyncAgainstExport, syncPeakRss } from "./mirror.js";
+import { benchReport } from "./report.js";
 import { benchRequests } from "./requests.js";
 import { benchSizes } from "./sizes.js";
 import { benchTestKits } from "./test-kits.js";
@@ -29,7 +30,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/11 per-request cost");
+  log("1/12 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 101, warmups: 3 },
@@ -62,7 +63,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/11 cold import");
+  log("2/12 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -89,7 +90,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/11 bundle size");
+  log("3/12 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -107,7 +108,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/11 pagination");
+  log("4/12 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -160,7 +161,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/11 transcript download and parse");
+  log("5/12 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 5;
   const modes = ["raw", "naive", "papaparse", "ours"] as const;
@@ -218,7 +219,7 @@ async function transcripts(server: Server) {
 }
 
 async function testKits() {
-  log("6/11 test kits: the fake and the Prism mock");
+  log("6/12 test kits: the fake and the Prism mock");
   const result = await benchTestKits(
     quick
       ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
@@ -266,7 +267,7 @@ async function testKits() {
 }
 
 async function exports() {
-  log("7/11 the CLI's export under a rate limit");
+  log("7/12 the CLI's export under a rate limit");
   const options = quick
     ? { sessions: 60, requests: 30, windowMs: 2_000, latencyMs: 20 }
     : { sessions: 500, requests: 150, windowMs: 5_000, latencyMs: 50 };
@@ -299,7 +300,7 @@ async function exports() {
 }
 
 async function cli() {
-  log("8/11 the CLI: start-up, export memory, pacing beside a second client");
+  log("8/12 the CLI: start-up, export memory, pacing beside a second client");
   const start = await benchStart(quick ? 3 : 15, quick ? 1 : 3);
   const bare = start["bare node (node -e 0)"].median;
   const small = quick ? 200 : 1_000;
@@ -356,7 +357,7 @@ async function cli() {
 }
 
 async function devLoop() {
-  log("9/11 developer loop (the README's test command on a fresh clone)");
+  log("9/12 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -372,7 +373,7 @@ async function devLoop() {
 }
 
 async function webhooks() {
-  log("10/11 webhook verification");
+  log("10/12 webhook verification");
   const result = await benchWebhooks(
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 500, rounds: 15, warmups: 3 },
   );
@@ -398,7 +399,7 @@ async function webhooks() {
 }
 
 async function mirror() {
-  log("11/11 the mirror (sync)");
+  log("11/12 the mirror (sync)");
   const pacedOptions = quick
     ? { sessions: 60, requests: 25, windowMs: 2_000 }
     : { sessions: 500, requests: 250, windowMs: 10_000 };
@@ -461,6 +462,38 @@ async function mirror() {
   };
 }
 
+async function theReport() {
+  log("12/12 the report");
+  const sessions = quick ? 1_000 : 10_000;
+  const run = await benchReport({ sessions, rounds: quick ? 3 : 7 });
+  const ms = (summary: { median: number; p25: number; p75: number }) =>
+    `${format(summary.median, 0)} (${format(summary.p25, 0)} to ${format(summary.p75, 0)})`;
+  const text = [
+    `A mirror of ${format(run.sessions, 0)} sessions over 30 days, every part mirrored (${format(run.participants, 0)} participants, ${format(run.reports, 0)} peer reports), made beforehand in PGlite; then the usage report of the 30 days, read, rendered and written to a file. In this process: the library's \`usageReport()\` and \`renderUsageReport()\`, the database already open; the first of ${run.total.samples + 1} rounds warms up and is not counted. As the CLI: \`realtimekit-sessions report --database DIR --out FILE\`, a new process each time, so it adds Node.js's start and opening the database.`,
+    table(
+      ["step", "wall time (ms)"],
+      [
+        ["read the mirror (usageReport)", ms(run.read)],
+        ["render the page and write the file (renderUsageReport)", ms(run.render)],
+        ["the report written, in this process", ms(run.total)],
+        ["the CLI's process, start to exit", ms(run.process)],
+      ],
+    ),
+    `The page: ${format(run.bytes / 1024, 0)} KB, one file with its CSS and charts inline.`,
+  ].join("\n\n");
+  return {
+    text,
+    seconds: run.total.median / 1000,
+    processSeconds: run.process.median / 1000,
+    bytes: run.bytes,
+    figures: {
+      reportWritten: `${format(run.total.median / 1000, 2)} s`,
+      reportProcess: `${format(run.process.median / 1000, 2)} s`,
+      reportSize: `${format(run.bytes / 1024, 0)} KB`,
+    },
+  };
+}
+
 const server = await startServer();
 try {
   const r = await requests(server);
@@ -473,6 +506,7 @@ try {
   const c = await cli();
   const w = await webhooks();
   const m = await mirror();
+  const u = await theReport();
   const d = quick
     ? undefined
     : await devLoop().catch((error: Error) => ({ failed: error.message.split("\n")[0] ?? "" }));
@@ -509,6 +543,7 @@ Method: every comparison is measured in the same run, candidates interleaved, ea
 | mirror: an unpaced backfill at most 1.5x an \`export --out\` of the same sessions, into PGlite and into the server | ${format(m.pgliteRatio, 2)}x and ${format(m.serverRatio, 2)}x | ${met(m.pgliteRatio <= 1.5 && m.serverRatio <= 1.5)} |
 | mirror: peak RSS at 10x the sessions at most 1.3x | ${format(m.rssRatio, 2)}x | ${met(m.rssRatio <= 1.3)} |
 | mirror: an unchanged mirror's sync costs one list page and one request per live session | ${format(m.unchanged, 0)} requests, ${m.live} live | ${met(m.unchanged <= 1 + m.live)} |
+| the usage report of 10,000 sessions over 30 days written in at most 2 s, the mirror excluded, in at most 1 MB | ${format(u.seconds, 2)} s (the CLI's whole process: ${format(u.processSeconds, 2)} s), ${format(u.bytes / 1024, 0)} KB | ${met(u.seconds <= 2 && u.bytes <= 1024 * 1024)} |
 
 ## 1. Per-request cost
 
@@ -563,6 +598,10 @@ ${w.text}
 ## 11. The mirror
 
 ${m.text}
+
+## 12. The report
+
+${u.text}
 `;
   await writeFile(OUT, report);
   const figures = {
@@ -576,6 +615,7 @@ ${m.text}
     ...c.figures,
     ...w.figures,
     ...m.figures,
+    ...u.figures,
   };
   await writeFile(FIGURES, `${JSON.stringify({ quick, figures }, null, 2)}\n`);
   await writeFigures(figures);

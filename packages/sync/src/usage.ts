@@ -265,6 +265,13 @@ const DAY = "(s.started_at AT TIME ZONE 'UTC')::date";
 const DAYS = `SELECT d::date AS day FROM generate_series(($1::timestamptz AT TIME ZONE 'UTC')::date,
   (($2::timestamptz - interval '1 microsecond') AT TIME ZONE 'UTC')::date, interval '1 day') d`;
 
+/**
+ * A meeting id that equals itself when absent too, as an expression a hash join can use (`IS NOT
+ * DISTINCT FROM` cannot, and nests a loop over every pair of meetings). The stand-in for no id
+ * has a space, which RealtimeKit's ids do not.
+ */
+const NULL_SAFE = (column: string) => `coalesce(${column}, ' none')`;
+
 const poorWhere = (kind: "audio" | "video", t: QualityThresholds) =>
   `(r.${kind}_mos < ${Number(t.mos)} OR r.${kind}_packet_loss > ${Number(t.packetLossPercent)} OR r.${kind}_rtt > ${Number(t.rttMs)})`;
 
@@ -313,7 +320,7 @@ const MEETING_SQL = `WITH s AS (SELECT * FROM realtimekit.sessions s WHERE ${IN_
     FROM s JOIN realtimekit.participants p ON p.session_id = s.id GROUP BY 1)
   SELECT m.meeting_id, m.meeting, m.sessions, m.participant_minutes, coalesce(people.participants, 0) AS participants,
     ${iso("m.last")} AS last_session_at
-  FROM m LEFT JOIN people ON people.meeting_id IS NOT DISTINCT FROM m.meeting_id
+  FROM m LEFT JOIN people ON ${NULL_SAFE("people.meeting_id")} = ${NULL_SAFE("m.meeting_id")}
   ORDER BY m.participant_minutes DESC, m.sessions DESC, m.meeting_id`;
 
 const PARTICIPANT_SQL = `SELECT ${PERSON} AS participant,
@@ -395,18 +402,22 @@ const qualityWorstSql = (t: QualityThresholds) => `SELECT s.id, s.meeting_displa
     poor DESC, lowest_mos NULLS LAST, s.id
   LIMIT 10`;
 
-const FILES_SQL = `WITH s AS (SELECT * FROM realtimekit.sessions s WHERE ${IN_PERIOD}),
-  f AS (SELECT s.id, s.meeting_display_name AS meeting, s.started_at,
-      (SELECT count(*)::int FROM realtimekit.chat_messages c WHERE c.session_id = s.id) AS chat_messages,
-      (SELECT count(*)::int FROM realtimekit.transcript_utterances t WHERE t.session_id = s.id) AS transcript_utterances,
-      EXISTS (SELECT 1 FROM realtimekit.summaries m WHERE m.session_id = s.id) AS summary
-    FROM s)
-  SELECT id, meeting, ${iso("started_at")} AS started_at, chat_messages, transcript_utterances, summary,
-    count(*) FILTER (WHERE chat_messages > 0) OVER ()::int AS with_chat,
-    count(*) FILTER (WHERE transcript_utterances > 0) OVER ()::int AS with_transcript,
-    count(*) FILTER (WHERE summary) OVER ()::int AS with_summary
-  FROM f WHERE chat_messages > 0 OR transcript_utterances > 0 OR summary
-  ORDER BY started_at DESC NULLS LAST, id`;
+const HAS_CHAT = "EXISTS (SELECT 1 FROM realtimekit.chat_messages c WHERE c.session_id = s.id)";
+const HAS_TRANSCRIPT = "EXISTS (SELECT 1 FROM realtimekit.transcript_utterances t WHERE t.session_id = s.id)";
+const HAS_SUMMARY = "EXISTS (SELECT 1 FROM realtimekit.summaries m WHERE m.session_id = s.id)";
+
+const FILES_COUNT_SQL = `SELECT count(*) FILTER (WHERE s.id IN (SELECT session_id FROM realtimekit.chat_messages))::int AS with_chat,
+    count(*) FILTER (WHERE s.id IN (SELECT session_id FROM realtimekit.transcript_utterances))::int AS with_transcript,
+    count(*) FILTER (WHERE s.id IN (SELECT session_id FROM realtimekit.summaries))::int AS with_summary
+  FROM realtimekit.sessions s WHERE ${IN_PERIOD}`;
+
+/** The latest sessions with a file, newest first: the index on the start walks back until it has 25. */
+const FILES_LATEST_SQL = `SELECT s.id, s.meeting_display_name AS meeting, ${iso("s.started_at")} AS started_at,
+    (SELECT count(*)::int FROM realtimekit.chat_messages c WHERE c.session_id = s.id) AS chat_messages,
+    (SELECT count(*)::int FROM realtimekit.transcript_utterances t WHERE t.session_id = s.id) AS transcript_utterances,
+    ${HAS_SUMMARY} AS summary
+  FROM realtimekit.sessions s WHERE ${IN_PERIOD} AND (${HAS_CHAT} OR ${HAS_TRANSCRIPT} OR ${HAS_SUMMARY})
+  ORDER BY s.started_at DESC, s.id LIMIT 25`;
 
 const SYNCED_SQL = `SELECT ${iso("max(synced_at)")} AS synced_at FROM realtimekit.sessions`;
 
@@ -439,8 +450,8 @@ export async function usageReport(
     });
     const bins = await tx.query<{ bin: number; sessions: number }>(LENGTHS_SQL, params);
     const hasReports = (await tx.query("SELECT 1 FROM realtimekit.peer_reports LIMIT 1")).length > 0;
-    const files = await tx.query<SessionFiles & { with_chat: number; with_transcript: number; with_summary: number }>(
-      FILES_SQL,
+    const [fileCounts] = await tx.query<{ with_chat: number; with_transcript: number; with_summary: number }>(
+      FILES_COUNT_SQL,
       params,
     );
     const [synced] = await tx.query<{ synced_at: string | null }>(SYNCED_SQL);
@@ -472,19 +483,10 @@ export async function usageReport(
           }
         : null,
       files: {
-        with_chat: files[0]?.with_chat ?? 0,
-        with_transcript: files[0]?.with_transcript ?? 0,
-        with_summary: files[0]?.with_summary ?? 0,
-        latest: files
-          .slice(0, 25)
-          .map(({ id, meeting, started_at, chat_messages, transcript_utterances, summary }) => ({
-            id,
-            meeting,
-            started_at,
-            chat_messages,
-            transcript_utterances,
-            summary,
-          })),
+        with_chat: fileCounts?.with_chat ?? 0,
+        with_transcript: fileCounts?.with_transcript ?? 0,
+        with_summary: fileCounts?.with_summary ?? 0,
+        latest: await tx.query<SessionFiles>(FILES_LATEST_SQL, params),
       },
     };
   });
