@@ -1,5 +1,5 @@
 // `pnpm run docs` (`run`: `pnpm docs` is a command of pnpm's own): the API reference, built into docs/dist.
-// - reference/: the public API of the published libraries (client, test kit, mock, sync) from their
+// - reference/: the public API of the published libraries (client, test kit, mock, sync, report) from their
 //   TSDoc, by TypeDoc, which fails the build on an undocumented export or a broken {@link};
 // - api/: the spec rendered by Redocly;
 // - cli/: every command of the CLI, from its own --help;
@@ -14,7 +14,7 @@ import { Application, OptionDefaults } from "typedoc";
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const OUT = new URL("dist/", import.meta.url).pathname;
-const LIBRARIES = ["client", "testing", "mock", "sync"];
+const LIBRARIES = ["client", "testing", "mock", "sync", "report"];
 
 await rm(OUT, { recursive: true, force: true });
 await reference();
@@ -27,7 +27,7 @@ await writeFile(
     `
 <h1>RealtimeKit Sessions: reference</h1>
 <ul>
-  <li><a href="reference/index.html">The packages' API</a>: <code>@realtimekit-sessions/client</code>, <code>/testing</code>, <code>/mock</code> and <code>/sync</code>, from their TSDoc</li>
+  <li><a href="reference/index.html">The packages' API</a>: <code>@realtimekit-sessions/client</code>, <code>/testing</code>, <code>/mock</code>, <code>/sync</code> and <code>/report</code>, from their TSDoc</li>
   <li><a href="api/index.html">The Sessions API</a>: the OpenAPI spec the client is generated from</li>
   <li><a href="cli/index.html">The command line</a>: every command of <code>realtimekit-sessions</code></li>
 </ul>`,

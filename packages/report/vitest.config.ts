@@ -4,6 +4,7 @@ import { HANG_GUARD } from "../../vitest.shared.js";
 export default defineConfig({
   test: {
     ...HANG_GUARD,
+    globalSetup: ["test/chromium-setup.ts"],
     setupFiles: ["@realtimekit-sessions/test-kit/setup"],
   },
 });

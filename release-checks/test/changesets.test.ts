@@ -20,6 +20,7 @@ const MANIFESTS = [
   "packages/mock/package.json",
   "packages/testing/package.json",
   "packages/sync/package.json",
+  "packages/report/package.json",
   "packages/cli/package.json",
   "test-kit/package.json",
   "examples/demo/package.json",

@@ -22,7 +22,7 @@ async function node(...args: string[]): Promise<string> {
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), "realtimekit-user-"));
   const tarballs: string[] = [];
-  for (const name of ["client", "mock", "testing", "sync", "cli"]) {
+  for (const name of ["client", "mock", "testing", "sync", "report", "cli"]) {
     const { stdout } = await run("pnpm", ["pack", "--pack-destination", project], { cwd: packageDirectory(name) });
     tarballs.push(stdout.trim().split("\n").at(-1) ?? "");
   }
@@ -300,6 +300,28 @@ test("runs the published fake through the published client, and through msw", as
      console.log(JSON.stringify({ ended: sessions.length, messages, viaMsw: viaMsw.paging.total_count }));`,
   );
   expect(JSON.parse(output)).toEqual({ ended: 1, messages: 2, viaMsw: 3 });
+});
+
+test("mirrors the published fake into memory and renders its usage report and a session's page", async () => {
+  const output = await node(
+    "--input-type=module",
+    "-e",
+    `import { createSessionsClient } from "@realtimekit-sessions/client";
+     import { createFakeApi } from "@realtimekit-sessions/testing";
+     import { createMirror, MEMORY, MIRROR_PARTS, sessionReport, usageReport } from "@realtimekit-sessions/sync";
+     import { renderSessionReport, renderUsageReport } from "@realtimekit-sessions/report";
+     const now = Date.parse("2026-11-30T12:00:00Z");
+     const fake = createFakeApi({ sessions: 40, now });
+     const client = createSessionsClient({ apiToken: "t", accountId: fake.accountId, appId: fake.appId, baseUrl: fake.baseUrl, fetch: fake.fetch });
+     const mirror = await createMirror({ client, database: MEMORY, include: MIRROR_PARTS });
+     await mirror.sync();
+     const data = await usageReport(mirror, { from: now - 30 * 86400000, to: now });
+     const page = renderUsageReport(data);
+     const session = renderSessionReport(await sessionReport(mirror, data.live[0].id));
+     await mirror.close();
+     console.log(JSON.stringify({ sessions: data.headline.sessions.value, page: page.startsWith("<!doctype html>"), charts: page.match(/role="img"/g).length, session: session.includes(data.live[0].id) }));`,
+  );
+  expect(JSON.parse(output)).toEqual({ sessions: 40, page: true, charts: 5, session: true });
 });
 
 test("runs the CLI from its tarball as npx would, without an account", async () => {

@@ -10,9 +10,9 @@ import { formatMessage } from "publint/utils";
 import { describe, expect, test } from "vitest";
 
 const run = promisify(execFile);
-const PUBLISHED = ["client", "mock", "testing", "sync", "cli"];
+const PUBLISHED = ["client", "mock", "testing", "sync", "report", "cli"];
 /** The packages with an API to import; the CLI has a command instead. */
-const LIBRARIES = new Set(["client", "mock", "testing", "sync"]);
+const LIBRARIES = new Set(["client", "mock", "testing", "sync", "report"]);
 const directory = (name: string) => new URL(`../../packages/${name}/`, import.meta.url).pathname;
 
 describe.each(PUBLISHED)("@realtimekit-sessions/%s", (name) => {

@@ -109,12 +109,17 @@ describe("each command, once, as a process", () => {
   });
 });
 
-test("from a clone, the README's two commands answer the trial's question: sync, then sql over meeting_usage", async () => {
+test("from a clone, the README's three commands: sync, usage by meeting, and the report written", async () => {
   const root = new URL("../../../", import.meta.url).pathname;
   const readme = await readFile(join(root, "README.md"), "utf8");
   const sync = /^pnpm -s cli sync --fake$/m.exec(readme)?.[0];
-  const sql = /^pnpm -s cli sql "SELECT .* FROM realtimekit\.meeting_usage .*"$/m.exec(readme)?.[0];
-  expect([sync, sql], "the README's command lines").toEqual([expect.any(String), expect.any(String)]);
+  const usage = /^pnpm -s cli usage --by meeting$/m.exec(readme)?.[0];
+  const report = /^pnpm -s cli report --fake --out usage\.html$/m.exec(readme)?.[0];
+  expect([sync, usage, report], "the README's command lines").toEqual([
+    expect.any(String),
+    expect.any(String),
+    expect.any(String),
+  ]);
   const folder = await mkdtemp(join(tmpdir(), "realtimekit-readme-mirror-"));
   try {
     // As written, with the mirror's folder moved out of the clone.
@@ -122,21 +127,19 @@ test("from a clone, the README's two commands answer the trial's question: sync,
     const synced = await runProcess("sh", ["-c", sync ?? ""], { cwd: root, env });
     expect(synced.code, synced.stderr).toBe(0);
     expect(synced.stderr).toMatch(/120 sessions/);
-    const answered = await runProcess("sh", ["-c", sql ?? ""], { cwd: root, env });
+    const answered = await runProcess("sh", ["-c", usage ?? ""], { cwd: root, env });
     expect(answered.code, answered.stderr).toBe(0);
     const rows = lines(answered.stdout).map((line) => JSON.parse(line));
-    expect(rows).toHaveLength(5);
+    expect(rows.reduce((sum, row) => sum + row.sessions, 0)).toBe(120);
     const minutes = rows.map((row) => row.participant_minutes);
     expect(minutes).toEqual([...minutes].sort((a, b) => b - a));
-    for (const row of rows)
-      expect(row).toEqual({
-        meeting_display_name: expect.any(String),
-        sessions: expect.any(Number),
-        participant_minutes: expect.any(Number),
-        participants: expect.any(Number),
-      });
+    const written = await runProcess("sh", ["-c", report ?? ""], { cwd: root, env });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/^Wrote usage\.html \(\d+ KB\): 120 sessions started from /);
+    expect(await readFile(join(root, "usage.html"), "utf8")).toMatch(/^<!doctype html>[\s\S]*<svg[\s\S]*<\/html>\n$/);
   } finally {
     await rm(folder, { recursive: true, force: true });
+    await rm(join(root, "usage.html"), { force: true });
   }
 });
 
