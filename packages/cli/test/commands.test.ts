@@ -83,8 +83,11 @@ describe("bad usage: one line and a hint, exit 2, nothing sent", () => {
     [["sessions", "list", "--page", "1e9"], "--page takes a whole number from 1 to 1,000,000"],
     [["sessions", "list", "--participants", "many"], "--participants takes a range written min:max"],
     [["sessions", "list", "--participants", "10:1"], "the least (10) is above the most (1)"],
-    [["sessions", "list", "--from", "yesterday"], "--from takes an ISO 8601 time"],
-    [["sessions", "list", "--from", "2026-11-02", "--to", "2026-11-01"], "--from (2026-11-02) is after --to"],
+    [["sessions", "list", "--from", "last week"], "--from takes an ISO 8601 time"],
+    [
+      ["sessions", "list", "--from", "2026-11-02", "--to", "2026-11-01"],
+      "--from 2026-11-02 (2026-11-02T00:00:00.000Z) is after --to",
+    ],
     [["export", "--concurrency", "1e9"], "--concurrency takes a whole number from 1 to 64"],
     [["export", "--concurrency", "65"], "--concurrency takes a whole number from 1 to 64"],
     [["export", "--max-share", "0"], "--max-share takes a share above 0 and at most 1"],

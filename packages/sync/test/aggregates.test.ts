@@ -1,9 +1,10 @@
-// The views people ask questions of, at 10,000 sessions: daily_usage and meeting_usage equal the
-// same figures added up here, independently, from the fake's own data.
+// The views and usage() people ask questions of, at 10,000 sessions: daily_usage, meeting_usage
+// and usage() by day, meeting and person equal the same figures added up here, independently,
+// from the fake's own data.
 import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createFakeApi } from "@realtimekit-sessions/testing";
 import { describe, expect, test } from "vitest";
-import { createMirror } from "../src/index.js";
+import { createMirror, usage as usageOf } from "../src/index.js";
 import { engines } from "./engines.js";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
@@ -33,7 +34,7 @@ function groups(key: (session: (typeof fake.sessions)[number]["session"]) => str
 }
 
 describe.each(engines())("on $name", (engine) => {
-  test("daily_usage and meeting_usage at 10,000 sessions equal the fake's own sums", async () => {
+  test("daily_usage, meeting_usage and usage() at 10,000 sessions equal the fake's own sums", async () => {
     const client = createSessionsClient({ apiToken: "aggregates-token", ...fake, retries: 0 });
     const mirror = await createMirror({ client, database: await engine.fresh(), include: ["participants"] });
     expect((await mirror.sync()).sessions).toBe(10_000);
@@ -75,6 +76,39 @@ describe.each(engines())("on $name", (engine) => {
         latestName,
       ]);
       expect(row.minutes).toBeCloseTo(meeting.minutes, 3);
+    }
+
+    // usage() over the whole span: the same sums, by day, by meeting, and by person from their
+    // own durations.
+    const span = { from: "2026-10-01T00:00:00Z", to: "2026-12-01T00:00:00Z" };
+    const byDay = (await usageOf(mirror, { by: "day", ...span })).filter((row) => row.sessions > 0);
+    expect(byDay.map((row) => [row.day, row.sessions, row.participants])).toEqual(
+      [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, g]) => [day, g.sessions, g.people.size]),
+    );
+    const byMeeting = await usageOf(mirror, { by: "meeting", ...span });
+    expect(byMeeting.length).toBe(meetings.size);
+    for (const row of byMeeting) {
+      const meeting = meetings.get(row.meeting_id as string) as Group;
+      expect([row.sessions, row.participants]).toEqual([meeting.sessions, meeting.people.size]);
+      expect(row.participant_minutes).toBeCloseTo(meeting.minutes, 3);
+    }
+    const people = new Map<string, { minutes: number; sessions: Set<string> }>();
+    for (const { session, participants } of fake.sessions) {
+      for (const p of participants) {
+        const person = p.user_id ?? p.custom_participant_id;
+        if (!person) continue;
+        const entry = people.get(person) ?? { minutes: 0, sessions: new Set() };
+        entry.minutes += p.duration ?? 0;
+        entry.sessions.add(session.id);
+        people.set(person, entry);
+      }
+    }
+    const byPerson = await usageOf(mirror, { by: "participant", ...span });
+    expect(byPerson.length).toBe(people.size);
+    for (const row of byPerson) {
+      const person = people.get(row.participant) as { minutes: number; sessions: Set<string> };
+      expect(row.sessions).toBe(person.sessions.size);
+      expect(row.participant_minutes).toBeCloseTo(person.minutes, 3);
     }
     await mirror.close();
   });
