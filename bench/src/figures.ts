@@ -11,6 +11,7 @@ export const QUOTING = [
   "packages/testing/README.md",
   "packages/cli/README.md",
   "packages/sync/README.md",
+  "packages/report/README.md",
 ];
 export const FIGURE_RE = /<!-- figure:(\w+) -->([\s\S]*?)<!-- \/figure -->/g;
 

@@ -119,7 +119,8 @@ export function timeline(
     plot: {
       height: Math.max(120, 36 + rows.length * 26),
       marginLeft: 120,
-      x: { type: "utc", label: null, grid: true },
+      // Times of day on the 24-hour clock, in UTC as the caption says.
+      x: { type: "utc", label: null, grid: true, tickFormat: "%H:%M" },
       y: { type: "band", domain: rows, label: null, tickFormat: options.rowLabel },
       marks: [
         Plot.barX(data, {
