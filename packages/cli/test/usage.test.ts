@@ -25,7 +25,7 @@ beforeAll(async () => {
   database = join(folder, "mirror");
   const synced = await cli(["sync", "--database", database, "--include", "participants", "chat", "peer_reports"]);
   expect(synced.code, synced.stderr).toBe(0);
-}, 120_000);
+});
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await writeFile(pages.usage, renderUsageReport(usage));
   await writeFile(pages.session, renderSessionReport(session as NonNullable<typeof session>));
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
