@@ -71,7 +71,7 @@ function who(report: SessionReport): string {
     });
   const chart = timeline(stints, {
     caption: "Each participant's time in the call (UTC); a poor-quality participant in the second colour",
-    alt: `Timeline of ${stints.length} stints in the call by ${rows.size} people, from ${time(session.started_at).replace(/<[^>]+>/g, "")} to ${until.slice(11, 16)} UTC. The times are in the table beside it.`,
+    alt: `Timeline of ${stints.length} stints in the call by ${rows.size} people, from ${(session.started_at ?? "").slice(11, 16)} to ${until.slice(11, 16)} UTC. The times are in the table beside it.`,
     rowLabel: (row) => rows.get(row) ?? row,
     fill: "var(--accent)",
     poorFill: "var(--poor)",

@@ -15,6 +15,16 @@ export const DEFAULT_DATABASE = "realtimekit-mirror";
 const UNITS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
 const DURATION_RE = /^(\d+(?:\.\d+)?)(s|m|h)$/;
 
+/** `--database` of a command that reads the mirror (`sql`, `usage`, `report`). */
+export const mirrorOption = () =>
+  new Option("--database <url|dir>", `the mirror (default: REALTIMEKIT_DATABASE, else ./${DEFAULT_DATABASE})`);
+
+/** `--format` of a command that prints rows (`sql`, `usage`). */
+export const formatOption = () =>
+  new Option("--format <format>", "table, csv or json (NDJSON); default: table on a terminal, json when piped").choices(
+    ["table", "csv", "json"] as const,
+  );
+
 /** A duration such as `30s`, `5m` or `1h`, from 1 s to 24 h, in milliseconds. */
 export function durationMs(value: string): number {
   const [, amount, unit] = DURATION_RE.exec(value) ?? [];
@@ -88,13 +98,8 @@ export function addSync(program: Parent, context: ContextOf): void {
       "<query>",
       'SQL, such as "SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"',
     )
-    .option("--database <url|dir>", `the mirror (default: REALTIMEKIT_DATABASE, else ./${DEFAULT_DATABASE})`)
-    .addOption(
-      new Option(
-        "--format <format>",
-        "table, csv or json (NDJSON); default: table on a terminal, json when piped",
-      ).choices(["table", "csv", "json"] as const),
-    )
+    .addOption(mirrorOption())
+    .addOption(formatOption())
     .action(async (query, options, command) => {
       const { runSql } = await import("../sync/sql.js");
       await runSql(context(command), query, options);

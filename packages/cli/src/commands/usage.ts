@@ -3,7 +3,7 @@
 import { Option } from "@commander-js/extra-typings";
 import type { ContextOf } from "../context.js";
 import type { Parent } from "./options.js";
-import { DEFAULT_DATABASE } from "./sync.js";
+import { formatOption, mirrorOption } from "./sync.js";
 
 /** What `usage` groups by (the sync package's USAGE_BY; the command test checks they agree). */
 export const USAGE_BY = ["day", "meeting", "participant"] as const;
@@ -13,7 +13,6 @@ export const DEFAULT_FROM = "30d";
 export const DEFAULT_TO = "now";
 
 const TIMES = "ISO 8601, or 30d, 2w, 12h, today, yesterday, now";
-const DATABASE = `the mirror (default: REALTIMEKIT_DATABASE, else ./${DEFAULT_DATABASE})`;
 
 export function addUsage(program: Parent, context: ContextOf): void {
   program
@@ -22,13 +21,8 @@ export function addUsage(program: Parent, context: ContextOf): void {
     .addOption(new Option("--by <grouping>", "what each row is").choices(USAGE_BY).default("day" as const))
     .option("--from <time>", `sessions started from this time on (${TIMES}; default: ${DEFAULT_FROM})`)
     .option("--to <time>", `sessions started before this time (default: ${DEFAULT_TO})`)
-    .option("--database <url|dir>", DATABASE)
-    .addOption(
-      new Option(
-        "--format <format>",
-        "table, csv or json (NDJSON); default: table on a terminal, json when piped",
-      ).choices(["table", "csv", "json"] as const),
-    )
+    .addOption(mirrorOption())
+    .addOption(formatOption())
     .action(async (options, command) => {
       const { runUsage } = await import("../sync/usage.js");
       await runUsage(context(command), options);
@@ -40,7 +34,7 @@ export function addUsage(program: Parent, context: ContextOf): void {
     .option("--from <time>", `sessions started from this time on (${TIMES}; default: ${DEFAULT_FROM})`)
     .option("--to <time>", `sessions started before this time (default: ${DEFAULT_TO})`)
     .option("--session <id>", "one session's page instead: who was in the call when, its quality, chat and transcript")
-    .option("--database <url|dir>", DATABASE)
+    .addOption(mirrorOption())
     .option(
       "--out <file>",
       "where to write the page, - for standard output (default: usage.html, or session-<id>.html)",
