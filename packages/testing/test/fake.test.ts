@@ -751,8 +751,11 @@ describe("at any size", () => {
   });
 
   test("the same seed gives the same data in two fakes, whatever order they are read in", async () => {
-    const one = createFakeApi({ sessions: 50, seed: 3 });
-    const other = createFakeApi({ sessions: 50, seed: 3 });
+    // The same seed and the same present: left out, the present is the clock, read as each fake
+    // makes its data, so two fakes a millisecond apart differ.
+    const now = "2026-11-30T12:00:00Z";
+    const one = createFakeApi({ sessions: 50, seed: 3, now });
+    const other = createFakeApi({ sessions: 50, seed: 3, now });
     const read = (record: (typeof one.sessions)[number]) =>
       JSON.stringify([
         record.session,
@@ -765,7 +768,7 @@ describe("at any size", () => {
 
     const forwards = one.sessions.map(read);
     const backwards = [...other.sessions].reverse().map(read).reverse();
-    const listed = await clientOf(createFakeApi({ sessions: 50, seed: 3 })).listSessions({
+    const listed = await clientOf(createFakeApi({ sessions: 50, seed: 3, now })).listSessions({
       per_page: 50,
       sort_order: "ASC",
     });
