@@ -51,7 +51,7 @@ export async function serveExampleApi(): Promise<ServedExampleApi> {
     REALTIMEKIT_APP_ID: fake.appId,
     CLOUDFLARE_BASE_URL: served.baseUrl,
     // Where the Worker fetches the key the fake signs deliveries with: the fake's, served.
-    REALTIMEKIT_WEBHOOK_KEY_URL: `${served.storageUrl}${new URL(fake.webhooks.keyUrl).pathname}`,
+    REALTIMEKIT_WEBHOOK_KEY_URL: served.keyUrl,
   };
   return { fake, served, env };
 }

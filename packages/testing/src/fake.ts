@@ -166,6 +166,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const webhooks = createFakeWebhooks(`${storage.url}${WEBHOOK_KEY_PATH}`, WEBHOOK_ID, {
     sessionById,
     storage,
+    // Served, its deliveries link to where it is served: the newest mount's storage.
+    linkBase: () => (mounts.at(-1) ?? { storageUrl: storage.url }).storageUrl,
     linkTtlMs,
     transcriptLayout,
   });

@@ -36,6 +36,8 @@ WEBHOOK_EVENTS satisfies readonly WebhookEventName[];
 export interface EventContext {
   sessionById(id: string): LazySession | undefined;
   storage: Storage;
+  /** Where the links of a delivery point: the storage URL the fake is served at, when it is. */
+  linkBase(): string;
   linkTtlMs: number;
   transcriptLayout: TranscriptLayout;
 }
@@ -62,7 +64,7 @@ export function webhookEvent(context: EventContext, name: WebhookEventName, sess
     organizedBy: { id: session.organization_id, name: "Fake organization" },
   };
   const link = (path: string, body: string, contentType: string) =>
-    context.storage.sign(path, context.linkTtlMs, () => ({ body, contentType }));
+    context.storage.sign(path, context.linkTtlMs, () => ({ body, contentType }), context.linkBase());
   const need = (what: string, present: boolean) => {
     if (!present) throw new TypeError(`fake.webhooks.event(): session ${session.id} has no ${what}`);
   };

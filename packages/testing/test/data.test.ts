@@ -14,7 +14,7 @@ const worlds = fc.record({
   now: fc.integer({ min: Date.parse("2026-01-01T00:00:00Z"), max: Date.parse("2030-01-01T00:00:00Z") }),
 });
 
-test("any seed, size and present: sessions fill the 30 days before it, the live ones recent and started, ended ones over", () => {
+test("any seed, size and present: sessions fill the 30 days before it, the live ones recent and started, ended ones over, minutes adding up", () => {
   fc.assert(
     fc.property(worlds, ({ seed, sessions, now }) => {
       const fake = createFakeApi({ seed, sessions, now });
@@ -30,6 +30,9 @@ test("any seed, size and present: sessions fill the 30 days before it, the live 
         for (const participant of participants) {
           expect(Date.parse(participant.left_at ?? participant.joined_at ?? "")).toBeLessThanOrEqual(now);
         }
+        // Each participant's minutes add up to the session's.
+        const minutes = participants.reduce((sum, participant) => sum + (participant.duration ?? 0), 0);
+        expect(session.minutes_consumed).toBeCloseTo(minutes, 3);
       }
     }),
     { seed: 29, numRuns: 25 },
