@@ -4,7 +4,8 @@
 import { Command, Option } from "@commander-js/extra-typings";
 import { addChat } from "./commands/chat.js";
 import { addExport } from "./commands/export.js";
-import { seconds } from "./commands/options.js";
+import { addFake } from "./commands/fake.js";
+import { seconds, unusedFlags } from "./commands/options.js";
 import { addParticipants } from "./commands/participants.js";
 import { addPeerReport } from "./commands/peer-report.js";
 import { addSessions } from "./commands/sessions.js";
@@ -65,6 +66,19 @@ export function createProgram(io: Io, output: OutputConfiguration) {
   addWebhooks(program, context);
   addSync(program, context);
   addUsage(program, context);
+  addFake(program, context);
+  // A flag a command would ignore is refused before it runs: it was given for a reason.
+  program.hook("preAction", (_, command) => {
+    const unused = unusedFlags(command, program.opts() as GlobalOptions);
+    if (unused.length > 0) {
+      const path = [];
+      for (let at: typeof command.parent = command; at?.parent; at = at.parent) path.unshift(at.name());
+      command.error(`error: ${path.join(" ")} does not use ${unused.join(" or ")}.`, {
+        code: "realtimekit.unusedFlag",
+        exitCode: 2,
+      });
+    }
+  });
   return program;
 }
 

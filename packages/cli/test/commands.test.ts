@@ -38,7 +38,7 @@ describe("help and version", () => {
     },
   );
 
-  test("every command is covered: the program has thirteen commands and two groups", () => {
+  test("every command is covered: the program has fifteen commands and three groups", () => {
     expect(commandPaths().map((path) => path.join(" "))).toEqual([
       "",
       "sessions",
@@ -58,6 +58,9 @@ describe("help and version", () => {
       "sql",
       "usage",
       "report",
+      "fake",
+      "fake serve",
+      "fake end-session",
     ]);
   });
 

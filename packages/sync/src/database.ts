@@ -1,8 +1,8 @@
 // The one small interface the mirror writes through, and the drivers behind it: PGlite (the
-// embedded default), `postgres` (a server by URL), or a `pg` pool
-// the application already has. Every driver speaks the same SQL, so there is one dialect and
-// one set of migrations.
-import { MirrorDatabaseError } from "./errors.js";
+// embedded default), `postgres` (a server by URL, or Hyperdrive in a Worker), a `pg` pool the
+// application already has, or a D1 binding. The Postgres drivers speak one dialect, D1 SQLite's
+// (./dialect.ts); each dialect has its own migrations of the same tables and views.
+import type { DialectName } from "./dialect.js";
 
 /** Statements, one at a time, with `$1`-style parameters. */
 export interface Queryable {
@@ -20,6 +20,13 @@ export interface MirrorDatabase extends Queryable {
   close(): Promise<void>;
   /** What it is, for messages: `"PGlite at ./mirror"`, `"postgres://db.example:5432/app"`. */
   readonly description: string;
+  /** The SQL it speaks. @default "postgres" */
+  readonly dialect?: DialectName | undefined;
+  /**
+   * Whether a transaction runs its statements as one batch when `work` resolves (D1), so that
+   * a statement inside one answers no rows. @default false
+   */
+  readonly batched?: boolean | undefined;
 }
 
 /** A PGlite instance, as far as the mirror uses it. */
@@ -74,106 +81,30 @@ export interface PostgresQueryLike extends PromiseLike<object[]> {
 
 /**
  * Where the mirror lives: a `postgres://` URL, a directory for the embedded PGlite database
- * (`"memory://"` for one in memory, gone when closed), a driver you already have (a PGlite instance, a `postgres` sql, a `pg` pool), or a
- * `MirrorDatabase` of your own.
+ * (`"memory://"` for one in memory, gone when closed), a driver you already have (a PGlite
+ * instance, a `postgres` sql, a `pg` pool, a D1 binding), or a `MirrorDatabase` of your own.
  */
-export type DatabaseInput = string | PGliteLike | PostgresSqlLike | PgPoolLike | MirrorDatabase;
+export type DatabaseInput = string | PGliteLike | PostgresSqlLike | PgPoolLike | D1DatabaseLike | MirrorDatabase;
 
-const URL_RE = /^postgres(ql)?:\/\//i;
+/** The `database` that names an embedded database in memory, gone when it is closed. */
+export const MEMORY = "memory://";
 
-/** Opens the database `input` names, or wraps the driver it is. */
-export async function openDatabase(input: DatabaseInput): Promise<MirrorDatabase> {
-  if (input === MEMORY) return openMemory();
-  if (typeof input === "string") return URL_RE.test(input) ? openUrl(input) : openDirectory(input);
+/** Wraps the driver `input` is, or `undefined` for what is not a driver (a URL, a directory). */
+export function driverDatabase(input: DatabaseInput): MirrorDatabase | undefined {
+  if (typeof input === "string") return undefined;
   if (isMirrorDatabase(input)) return input;
   if (typeof input === "function" && "unsafe" in input && "begin" in input)
     return fromPostgres(input, "postgres.js", false);
   if ("waitReady" in input && "exec" in input) return fromPglite(input, "PGlite", false);
+  if ("prepare" in input && "batch" in input) return fromD1(input);
   if ("connect" in input && "query" in input) return fromPgPool(input);
   throw new TypeError(
-    "createMirror(): database must be a postgres:// URL, a directory, a PGlite instance, a postgres sql or a pg pool",
+    "createMirror(): database must be a postgres:// URL, a directory, a PGlite instance, a postgres sql, a pg pool or a D1 binding",
   );
 }
 
 function isMirrorDatabase(input: object): input is MirrorDatabase {
   return "transaction" in input && "exec" in input && "description" in input;
-}
-
-/** A server by URL, through postgres.js; the password is never part of `description`. */
-async function openUrl(url: string): Promise<MirrorDatabase> {
-  let shown: string;
-  try {
-    const parsed = new URL(url);
-    parsed.password = "";
-    parsed.username = "";
-    shown = parsed.toString();
-  } catch {
-    throw new MirrorDatabaseError("the database URL is not a valid URL", "postgres URL");
-  }
-  const { default: postgres } = await import("postgres");
-  const sql = postgres(url, {
-    max: 4,
-    onnotice: () => {},
-    connect_timeout: 10,
-    // Answers read alike from every engine (PGlite's own defaults): numbers as numbers, a date
-    // as its text; postgres.js would give counts and numerics as strings and a date as a Date.
-    types: {
-      int8: { to: 20, from: [20], serialize: String, parse: Number },
-      numeric: { to: 1700, from: [1700], serialize: String, parse: Number },
-      date: { to: 1082, from: [1082], serialize: String, parse: (value: string) => value },
-    },
-  });
-  const database = fromPostgres(sql as unknown as PostgresSqlLike, shown, true);
-  await database.query("SELECT 1").catch(async (error: unknown) => {
-    await sql.end({ timeout: 0 }).catch(() => {});
-    throw MirrorDatabaseError.from(error, shown);
-  });
-  return database;
-}
-
-/** The `database` that names an embedded database in memory, gone when it is closed. */
-export const MEMORY = "memory://";
-
-/** Numbers as numbers and a date as its text, as the server's connections answer them too. */
-const PGLITE_PARSERS = { 1700: Number, 1082: (value: string) => value };
-
-/** An embedded database in memory: for a mirror made to be read once (a report of the fake, a test). */
-async function openMemory(): Promise<MirrorDatabase> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const shown = "PGlite in memory";
-  try {
-    return fromPglite((await PGlite.create({ parsers: PGLITE_PARSERS })) as unknown as PGliteLike, shown, true);
-  } catch (error) {
-    throw MirrorDatabaseError.from(error, shown);
-  }
-}
-
-/** The embedded database in `directory`, made on first use. */
-async function openDirectory(directory: string): Promise<MirrorDatabase> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { stat, mkdir, access, constants } = await import("node:fs/promises");
-  const shown = `PGlite at ${directory}`;
-  const info = await stat(directory).catch(() => undefined);
-  if (info && !info.isDirectory()) {
-    throw new MirrorDatabaseError(`${directory} is a file, not a directory for the mirror`, shown, "not-a-directory");
-  }
-  if (!info) {
-    await mkdir(directory, { recursive: true }).catch((error: unknown) => {
-      throw MirrorDatabaseError.from(error, shown);
-    });
-  }
-  try {
-    await access(directory, constants.W_OK);
-  } catch {
-    throw new MirrorDatabaseError(`${directory} is read-only: the mirror needs to write there`, shown, "read-only");
-  }
-  let db: PGliteLike;
-  try {
-    db = (await PGlite.create(directory, { parsers: PGLITE_PARSERS })) as unknown as PGliteLike;
-  } catch (error) {
-    throw MirrorDatabaseError.from(error, shown);
-  }
-  return fromPglite(db, shown, true);
 }
 
 /** Wraps a PGlite instance. */
@@ -246,4 +177,81 @@ export function fromPgPool(pool: PgPoolLike): MirrorDatabase {
     },
     close: async () => {},
   };
+}
+
+/** A D1 binding (`env.DB` of a Worker), as far as the mirror uses it. */
+export interface D1DatabaseLike {
+  /** A statement, to bind and run. */
+  prepare(query: string): D1PreparedStatementLike;
+  /** Statements run in one transaction: all of them, or none. */
+  batch(statements: D1PreparedStatementLike[]): Promise<unknown[]>;
+}
+
+/** A D1 prepared statement, as far as the mirror uses it. */
+export interface D1PreparedStatementLike {
+  /** The statement with its `?1`-style parameters bound. */
+  bind(...values: unknown[]): D1PreparedStatementLike;
+  /** Runs it and resolves to its rows. */
+  all(): Promise<{ results: unknown[] }>;
+}
+
+/**
+ * Wraps a D1 binding. D1 has no transaction a Worker holds open: a transaction here collects
+ * its statements and runs them as one batch when `work` resolves, so a statement inside one
+ * answers no rows (the mirror reads before it writes, never in between).
+ */
+export function fromD1(d1: D1DatabaseLike, description = "D1"): MirrorDatabase {
+  const prepare = (text: string, params?: readonly unknown[]) => {
+    // D1 binds `?1`; the mirror writes `$1`, which no string of its SQL holds.
+    const statement = d1.prepare(text.replace(/\$(\d+)/g, "?$1"));
+    return params && params.length > 0 ? statement.bind(...params.map(bindable)) : statement;
+  };
+  return {
+    description,
+    dialect: "sqlite",
+    batched: true,
+    async query<Row extends object>(text: string, params?: readonly unknown[]) {
+      return (await prepare(text, params).all()).results as Row[];
+    },
+    async exec(text: string) {
+      const statements = statementsOf(text).map((statement) => prepare(statement));
+      if (statements.length > 0) await d1.batch(statements);
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      const statements: D1PreparedStatementLike[] = [];
+      const result = await work({
+        async query<Row extends object>(text: string, params?: readonly unknown[]) {
+          statements.push(prepare(text, params));
+          return [] as Row[];
+        },
+        async exec(text: string) {
+          for (const statement of statementsOf(text)) statements.push(prepare(statement));
+        },
+      });
+      if (statements.length > 0) await d1.batch(statements);
+      return result;
+    },
+    close: async () => {},
+  };
+}
+
+/** A value as D1 binds it: no undefined, no boolean. */
+const bindable = (value: unknown): unknown =>
+  value === undefined ? null : typeof value === "boolean" ? (value ? 1 : 0) : value;
+
+/**
+ * The statements of a script of the mirror's own (its SQLite migrations): split where a line
+ * ends in `;`, comments dropped. No statement of them has a `;` at the end of an inner line.
+ */
+export function statementsOf(text: string): string[] {
+  return text
+    .split(/;[ \t]*(?:\r?\n|$)/)
+    .map((statement) =>
+      statement
+        .split("\n")
+        .filter((line) => !/^\s*--/.test(line))
+        .join("\n")
+        .trim(),
+    )
+    .filter((statement) => statement !== "");
 }

@@ -1,58 +1,22 @@
-// @realtimekit-sessions/sync: a mirror of every session of a RealtimeKit app in Postgres.
-export {
-  type DatabaseInput,
-  fromPglite,
-  fromPgPool,
-  fromPostgres,
-  MEMORY,
-  type MirrorDatabase,
-  openDatabase,
-  type PGliteLike,
-  type PgPoolClientLike,
-  type PgPoolLike,
-  type PostgresQueryLike,
-  type PostgresSqlLike,
-  type Queryable,
-} from "./database.js";
-export { type DatabaseFailure, MirrorDatabaseError } from "./errors.js";
-export type { Migration } from "./generated/migrations.js";
-export { migrate, SCHEMA, SCHEMA_VERSION } from "./migrate.js";
-export {
-  createMirror,
-  MIRROR_PARTS,
-  type Mirror,
-  type MirrorOptions,
-  type MirrorPart,
-  type SyncOptions,
-  type SyncProgress,
-  type SyncSummary,
-} from "./mirror.js";
-export {
-  type Compared,
-  type DayUsage,
-  type Headline,
-  type LengthBin,
-  type LiveSession,
-  type MeetingUsage,
-  type ParticipantCount,
-  type ParticipantUsage,
-  poorOf,
-  QUALITY_THRESHOLDS,
-  type QualityDay,
-  type QualitySession,
-  type QualityThresholds,
-  type SessionFiles,
-  type SessionParticipantReport,
-  type SessionReport,
-  sessionReport,
-  type TimeInput,
-  USAGE_BY,
-  type UsageBy,
-  type UsageOptions,
-  type UsagePeriod,
-  type UsageReport,
-  type UsageRows,
-  type UsageSource,
-  usage,
-  usageReport,
-} from "./usage.js";
+// @realtimekit-sessions/sync: a mirror of every session of a RealtimeKit app in Postgres (the
+// embedded PGlite, or a server), or in D1 from a Worker (the `workerd` entry, ./worker.ts).
+import type { Mirror, MirrorOptions } from "./mirror.js";
+import { createMirrorWith } from "./mirror.js";
+import { openDatabase } from "./open.js";
+
+export * from "./common.js";
+export { openDatabase };
+
+/**
+ * A mirror of every session of the client's app in Postgres: opened (and its schema migrated)
+ * here, closed with `close()`.
+ *
+ * @example
+ * const mirror = await createMirror({ client: createSessionsClient({ pacer: createPacer() }), database: "./mirror" });
+ * await mirror.sync();
+ * console.log(await mirror.database.query("SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"));
+ * await mirror.close();
+ */
+export function createMirror(options: MirrorOptions): Promise<Mirror> {
+  return createMirrorWith(openDatabase, options);
+}

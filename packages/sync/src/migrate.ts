@@ -7,8 +7,9 @@
 // through PGlite, postgres.js and pg, from the bundle. It is the part of them the mirror needs:
 // numbered SQL, a table of what was applied, a transaction, a lock and a refusal of the future.
 import type { MirrorDatabase } from "./database.js";
+import { dialectOf } from "./dialect.js";
 import { MirrorDatabaseError } from "./errors.js";
-import { MIGRATIONS, type Migration } from "./generated/migrations.js";
+import { MIGRATIONS, type Migration, SQLITE_MIGRATIONS } from "./generated/migrations.js";
 
 /** The schema the mirror's tables live in. */
 export const SCHEMA = "realtimekit";
@@ -19,7 +20,12 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * Brings the database's mirror schema to `SCHEMA_VERSION`. Refuses, with one line, a database
  * whose schema a newer version of this package wrote.
  */
-export async function migrate(database: MirrorDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+export async function migrate(database: MirrorDatabase, migrations?: readonly Migration[]): Promise<void> {
+  if (dialectOf(database).name === "sqlite") return migrateSqlite(database, migrations ?? SQLITE_MIGRATIONS);
+  return migratePostgres(database, migrations ?? MIGRATIONS);
+}
+
+async function migratePostgres(database: MirrorDatabase, migrations: readonly Migration[]): Promise<void> {
   const latest = migrations.length;
   try {
     await database.transaction(async (tx) => {
@@ -35,13 +41,7 @@ export async function migrate(database: MirrorDatabase, migrations: readonly Mig
         `SELECT max(version) AS version FROM ${SCHEMA}.schema_migrations`,
       );
       const current = Number(row?.version ?? 0);
-      if (current > latest) {
-        throw new MirrorDatabaseError(
-          `the mirror's schema is version ${current}, newer than this version of @realtimekit-sessions/sync knows (${latest}): upgrade the package, or use another database`,
-          database.description,
-          "schema-newer",
-        );
-      }
+      if (current > latest) throw newer(database, current, latest);
       for (const migration of migrations.slice(current)) {
         await tx.exec(migration.sql);
         await tx.query(`INSERT INTO ${SCHEMA}.schema_migrations (version, name) VALUES ($1, $2)`, [
@@ -50,6 +50,55 @@ export async function migrate(database: MirrorDatabase, migrations: readonly Mig
         ]);
       }
     });
+  } catch (error) {
+    throw MirrorDatabaseError.from(error, database.description);
+  }
+}
+
+function newer(database: MirrorDatabase, current: number, latest: number): MirrorDatabaseError {
+  return new MirrorDatabaseError(
+    `the mirror's schema is version ${current}, newer than this version of @realtimekit-sessions/sync knows (${latest}): upgrade the package, or use another database`,
+    database.description,
+    "schema-newer",
+  );
+}
+
+/**
+ * The same for SQLite (D1), which has no lock to take: the missing migrations and their rows
+ * are one batch, and of two mirrors applying them at once the second one's fails (its tables
+ * exist) and rolls back, leaving the first one's.
+ */
+async function migrateSqlite(database: MirrorDatabase, migrations: readonly Migration[]): Promise<void> {
+  const latest = migrations.length;
+  const version = async () => {
+    const [row] = await database.query<{ version: number | null }>(
+      `SELECT max(version) AS version FROM ${SCHEMA}_schema_migrations`,
+    );
+    return Number(row?.version ?? 0);
+  };
+  try {
+    await database.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}_schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at text NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    )`);
+    const current = await version();
+    if (current > latest) throw newer(database, current, latest);
+    if (current === latest) return;
+    try {
+      await database.transaction(async (tx) => {
+        for (const migration of migrations.slice(current)) {
+          await tx.exec(migration.sql);
+          await tx.query(`INSERT INTO ${SCHEMA}_schema_migrations (version, name) VALUES ($1, $2)`, [
+            migration.version,
+            migration.name,
+          ]);
+        }
+      });
+    } catch (error) {
+      if ((await version()) >= latest) return;
+      throw error;
+    }
   } catch (error) {
     throw MirrorDatabaseError.from(error, database.description);
   }

@@ -24,7 +24,8 @@ import {
   type WebhookInput,
   type WebhookVerifierOptions,
 } from "@realtimekit-sessions/client/webhooks";
-import { type DatabaseInput, type MirrorDatabase, openDatabase, type Queryable } from "./database.js";
+import type { DatabaseInput, MirrorDatabase, Queryable } from "./database.js";
+import { dialectOf } from "./dialect.js";
 import { MirrorDatabaseError } from "./errors.js";
 import { migrate } from "./migrate.js";
 import {
@@ -34,10 +35,10 @@ import {
   PEER_REPORTS,
   type PeerReportOf,
   type Placed,
-  SESSION_GUARD,
   SESSIONS,
   type SessionParticipant,
   SUMMARIES,
+  sessionGuard,
   TRANSCRIPT_UTTERANCES,
   timeOf,
   upsert,
@@ -156,16 +157,13 @@ type FileRead =
   | { part: "peer_reports"; reports: PeerReportOf[] | undefined };
 
 /**
- * A mirror of every session of the client's app in Postgres: opened (and its schema migrated)
- * here, closed with `close()`.
- *
- * @example
- * const mirror = await createMirror({ client: createSessionsClient({ pacer: createPacer() }), database: "./mirror" });
- * await mirror.sync();
- * console.log(await mirror.database.query("SELECT * FROM realtimekit.meeting_usage ORDER BY participant_minutes DESC LIMIT 5"));
- * await mirror.close();
+ * A mirror of the client's app in the database `open` makes of `options.database`: each entry
+ * point (Node.js, Workers) gives the opener of the databases it can reach.
  */
-export async function createMirror(options: MirrorOptions): Promise<Mirror> {
+export async function createMirrorWith(
+  open: (input: DatabaseInput) => Promise<MirrorDatabase>,
+  options: MirrorOptions,
+): Promise<Mirror> {
   const { client } = options;
   if (typeof client?.listSessions !== "function")
     throw new TypeError("createMirror(): client must be a sessions client");
@@ -186,7 +184,18 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
   }
   const now = options.now ?? Date.now;
   const webhookOptions = options.webhooks;
-  const database = await openDatabase(options.database);
+  const database = await open(options.database);
+  const d = dialectOf(database);
+  const T = {
+    sessions: d.table("sessions"),
+    participants: d.table("participants"),
+    chat: d.table("chat_messages"),
+    transcript: d.table("transcript_utterances"),
+    peerReports: d.table("peer_reports"),
+    state: d.table("sync_state"),
+    work: d.table("sync_work"),
+    deliveries: d.table("webhook_deliveries"),
+  };
   try {
     await migrate(database);
   } catch (error) {
@@ -277,7 +286,7 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
   /** Writes what was read in `tx`; the files not there yet become work for the next sync. */
   async function writeReads(tx: Queryable, reads: readonly SessionRead[]): Promise<Counts> {
     const counts = { sessions: reads.length, participants: 0, files: 0 };
-    await upsert(tx, SESSIONS, ["id"], dedupe(reads.map((r) => r.session)), (s) => s, SESSION_GUARD);
+    await upsert(tx, d, SESSIONS, ["id"], dedupe(reads.map((r) => r.session)), (s) => s, { guard: sessionGuard(d) });
     const listed = reads.filter((r) => r.participants !== undefined);
     if (listed.length > 0) {
       const participants: SessionParticipant[] = listed.flatMap((r) =>
@@ -285,10 +294,12 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       );
       // Whoever the API no longer lists under the session (a row a webhook wrote ahead of it) goes.
       await tx.query(
-        `DELETE FROM realtimekit.participants WHERE session_id = ANY($1::text[]) AND NOT (id = ANY($2::text[]))`,
-        [listed.map((r) => r.session.id), participants.map((p) => String(p.id))],
+        `DELETE FROM ${T.participants} WHERE ${d.inList("session_id", 1)} AND NOT (${d.inList("id", 2)})`,
+        [d.list(listed.map((r) => r.session.id)), d.list(participants.map((p) => String(p.id)))],
       );
-      await upsert(tx, PARTICIPANTS, ["id"], participants, ({ sessionId: _, ...p }) => p, PARTICIPANT_GUARD);
+      await upsert(tx, d, PARTICIPANTS, ["id"], participants, ({ sessionId: _, ...p }) => p, {
+        guard: PARTICIPANT_GUARD,
+      });
       counts.participants = participants.length;
     }
     for (const { session, files } of reads) {
@@ -296,8 +307,8 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       for (const read of files) counts.files += (await writeFile(tx, session.id, read, waiting)) ? 1 : 0;
     }
     // Read again: no longer to be re-read (one statement for the batch).
-    await tx.query(`DELETE FROM realtimekit.sync_work WHERE session_id = ANY($1::text[]) AND part = 'session'`, [
-      reads.map((r) => r.session.id),
+    await tx.query(`DELETE FROM ${T.work} WHERE ${d.inList("session_id", 1)} AND part = 'session'`, [
+      d.list(reads.map((r) => r.session.id)),
     ]);
     return counts;
   }
@@ -310,13 +321,13 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
     const ready =
       read.part === "summary" ? read.text !== undefined : read.part === "peer_reports" ? !!read.reports : !!read.rows;
     if (!ready && !waiting) {
-      await tx.query(`DELETE FROM realtimekit.sync_work WHERE session_id = $1 AND part = $2`, [sessionId, read.part]);
+      await tx.query(`DELETE FROM ${T.work} WHERE session_id = $1 AND part = $2`, [sessionId, read.part]);
       return false;
     }
     if (!ready) {
       await tx.query(
-        `INSERT INTO realtimekit.sync_work (session_id, part) VALUES ($1, $2)
-         ON CONFLICT (session_id, part) DO UPDATE SET attempts = realtimekit.sync_work.attempts + 1`,
+        `INSERT INTO ${T.work} (session_id, part) VALUES ($1, $2)
+         ON CONFLICT (session_id, part) DO UPDATE SET attempts = ${T.work}.attempts + 1`,
         [sessionId, read.part],
       );
       return false;
@@ -324,24 +335,24 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
     const placed = <T>(rows: readonly T[]): Placed<T>[] => rows.map((row, position) => ({ sessionId, position, row }));
     switch (read.part) {
       case "chat":
-        await tx.query(`DELETE FROM realtimekit.chat_messages WHERE session_id = $1`, [sessionId]);
-        await upsert(tx, CHAT_MESSAGES, ["session_id", "position"], placed(read.rows ?? []), (m) => m.row);
+        await tx.query(`DELETE FROM ${T.chat} WHERE session_id = $1`, [sessionId]);
+        await upsert(tx, d, CHAT_MESSAGES, ["session_id", "position"], placed(read.rows ?? []), (m) => m.row);
         break;
       case "transcript":
-        await tx.query(`DELETE FROM realtimekit.transcript_utterances WHERE session_id = $1`, [sessionId]);
-        await upsert(tx, TRANSCRIPT_UTTERANCES, ["session_id", "position"], placed(read.rows ?? []), (u) => u.row);
+        await tx.query(`DELETE FROM ${T.transcript} WHERE session_id = $1`, [sessionId]);
+        await upsert(tx, d, TRANSCRIPT_UTTERANCES, ["session_id", "position"], placed(read.rows ?? []), (u) => u.row);
         break;
       case "summary":
-        await upsert(tx, SUMMARIES, ["session_id"], [{ sessionId, summary: read.text ?? "" }], (s) => ({
+        await upsert(tx, d, SUMMARIES, ["session_id"], [{ sessionId, summary: read.text ?? "" }], (s) => ({
           summary: s.summary,
         }));
         break;
       case "peer_reports":
-        await tx.query(`DELETE FROM realtimekit.peer_reports WHERE session_id = $1`, [sessionId]);
-        await upsert(tx, PEER_REPORTS, ["peer_id"], read.reports ?? [], (r) => r.participant);
+        await tx.query(`DELETE FROM ${T.peerReports} WHERE session_id = $1`, [sessionId]);
+        await upsert(tx, d, PEER_REPORTS, ["peer_id"], read.reports ?? [], (r) => r.participant);
         break;
     }
-    await tx.query(`DELETE FROM realtimekit.sync_work WHERE session_id = $1 AND part = $2`, [sessionId, read.part]);
+    await tx.query(`DELETE FROM ${T.work} WHERE session_id = $1 AND part = $2`, [sessionId, read.part]);
     return true;
   }
 
@@ -349,14 +360,18 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
 
   /** The sessions of `ids` the mirror holds, with what says whether they changed. */
   async function known(ids: readonly string[]): Promise<Map<string, Known>> {
-    const rows = await read<{ id: string; status: string | null; updated_at: unknown; stale: boolean }>(
+    const rows = await read<{ id: string; status: string | null; updated_at: unknown; stale: unknown }>(
       `SELECT s.id, s.status, s.updated_at,
-         EXISTS (SELECT 1 FROM realtimekit.sync_work w WHERE w.session_id = s.id AND w.part = 'session') AS stale
-       FROM realtimekit.sessions s WHERE s.id = ANY($1::text[])`,
-      [ids],
+         EXISTS (SELECT 1 FROM ${T.work} w WHERE w.session_id = s.id AND w.part = 'session') AS stale
+       FROM ${T.sessions} s WHERE ${d.inList("s.id", 1)}`,
+      [d.list(ids)],
     );
     return new Map(
-      rows.map((row) => [row.id, { status: row.status, updated: timeOf(dateText(row.updated_at)), stale: row.stale }]),
+      rows.map((row) => [
+        row.id,
+        // SQLite answers a boolean as 1 or 0.
+        { status: row.status, updated: timeOf(dateText(row.updated_at)), stale: Boolean(row.stale) },
+      ]),
     );
   }
 
@@ -376,8 +391,9 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
 
     // 1. Sessions started since the cursor (or `since`), oldest first: new ones append at the
     // end of this order, so paging never skips one; each page commits with the cursor after it.
-    const [state] = await read<{ value: unknown }>(`SELECT value FROM realtimekit.sync_state WHERE name = 'cursor'`);
-    const cursor = typeof state?.value === "string" ? state.value : undefined;
+    const [state] = await read<{ value: unknown }>(`SELECT value FROM ${T.state} WHERE name = 'cursor'`);
+    const value = state ? d.parsed<unknown>(state.value) : undefined;
+    const cursor = typeof value === "string" ? value : undefined;
     const from = since ?? cursor;
     let done = 0;
     const list = (page: number) => {
@@ -426,9 +442,9 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
           const counts = await writeReads(tx, reads);
           if (last) {
             await tx.query(
-              `INSERT INTO realtimekit.sync_state (name, value) VALUES ('cursor', to_jsonb($1::text))
-               ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = now()
-               WHERE realtimekit.sync_state.value #>> '{}' < excluded.value #>> '{}'`,
+              `INSERT INTO ${T.state} (name, value) VALUES ('cursor', ${d.jsonText(1)})
+               ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = ${d.now}
+               WHERE ${d.jsonString(`${T.state}.value`)} < ${d.jsonString("excluded.value")}`,
               [timeOf(last)],
             );
           }
@@ -449,9 +465,9 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
     // 2. Sessions the mirror holds as live, and those a webhook asked to re-read: each read
     // again; its participants and files too when it changed.
     const stale = await read<{ id: string; status: string | null; updated_at: unknown }>(
-      `SELECT s.id, s.status, s.updated_at FROM realtimekit.sessions s
+      `SELECT s.id, s.status, s.updated_at FROM ${T.sessions} s
        WHERE s.status = 'LIVE' OR s.status IS NULL
-          OR EXISTS (SELECT 1 FROM realtimekit.sync_work w WHERE w.session_id = s.id AND w.part = 'session')
+          OR EXISTS (SELECT 1 FROM ${T.work} w WHERE w.session_id = s.id AND w.part = 'session')
        ORDER BY s.started_at, s.id`,
     );
     const again = stale.filter((row) => !touched.has(row.id));
@@ -460,7 +476,7 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       touched.add(row.id);
       const session = await file(() => client.getSession(row.id, undefined, { signal }));
       const reread = await read<{ part: string }>(
-        `SELECT part FROM realtimekit.sync_work WHERE session_id = $1 AND part = 'session'`,
+        `SELECT part FROM ${T.work} WHERE session_id = $1 AND part = 'session'`,
         [row.id],
       );
       const changed =
@@ -477,9 +493,9 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
     }
 
     // 3. Files that were not ready: asked for again while their session ended recently enough.
-    const work = await read<{ session_id: string; part: FilePart; ended_at: unknown; record: Session }>(
-      `SELECT w.session_id, w.part, s.ended_at, s.record FROM realtimekit.sync_work w
-       JOIN realtimekit.sessions s ON s.id = w.session_id
+    const work = await read<{ session_id: string; part: FilePart; ended_at: unknown; record: unknown }>(
+      `SELECT w.session_id, w.part, s.ended_at, s.record FROM ${T.work} w
+       JOIN ${T.sessions} s ON s.id = w.session_id
        WHERE w.part <> 'session' ORDER BY w.session_id, w.part`,
     );
     for (const [index, item] of work.entries()) {
@@ -488,21 +504,18 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       if (!include.has(item.part) || !(now() - endedMs <= filesWaitMs)) {
         // Given up on: no longer asked for, or too long after the session ended.
         await write((tx) =>
-          tx.query(`DELETE FROM realtimekit.sync_work WHERE session_id = $1 AND part = $2`, [
-            item.session_id,
-            item.part,
-          ]),
+          tx.query(`DELETE FROM ${T.work} WHERE session_id = $1 AND part = $2`, [item.session_id, item.part]),
         );
         continue;
       }
-      const fileRead = await readFile(item.record, item.part, undefined, signal);
+      const fileRead = await readFile(d.parsed<Session>(item.record), item.part, undefined, signal);
       summary.files += (await write((tx) => writeFile(tx, item.session_id, fileRead, true))) ? 1 : 0;
       onProgress?.({ phase: "pending", done: index + 1, total: work.length });
     }
 
     const [after] = await read<{ live: unknown; pending: unknown }>(
-      `SELECT (SELECT count(*) FROM realtimekit.sessions WHERE status = 'LIVE') AS live,
-              (SELECT count(*) FROM realtimekit.sync_work) AS pending`,
+      `SELECT (SELECT count(*) FROM ${T.sessions} WHERE status = 'LIVE') AS live,
+              (SELECT count(*) FROM ${T.work}) AS pending`,
     );
     summary.live = Number(after?.live ?? 0);
     summary.pending = Number(after?.pending ?? 0);
@@ -525,16 +538,18 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       return answer(400, error instanceof Error ? error.message : "the delivery could not be verified");
     }
     try {
-      const seen = await read(`SELECT 1 FROM realtimekit.webhook_deliveries WHERE delivery_key = $1`, [key]);
+      const seen = await read(`SELECT 1 FROM ${T.deliveries} WHERE delivery_key = $1`, [key]);
       if (seen.length > 0) return answer(200, "duplicate");
       const effect = await effectOf(event);
       const written = await write(async (tx) => {
         const [inserted] = await tx.query(
-          `INSERT INTO realtimekit.webhook_deliveries (delivery_key, event, session_id, payload)
-           VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key`,
+          `INSERT INTO ${T.deliveries} (delivery_key, event, session_id, payload)
+           VALUES ($1, $2, $3, ${d.json(4)}) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key`,
           [key, event.event, sessionIdOf(event) ?? null, JSON.stringify(event)],
         );
-        if (!inserted) return false;
+        // A batch (D1) tells nothing until it commits: the check above is its de-duplication,
+        // and a copy delivered at the same instant writes what the first wrote, once more.
+        if (!inserted && !database.batched) return false;
         await effect(tx);
         return true;
       });
@@ -585,13 +600,13 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
         const expiry = links[`${part}DownloadUrlExpiry`];
         const link = typeof url === "string" ? { url, ...(typeof expiry === "string" ? { expiry } : {}) } : undefined;
         const [mirrored] = await read<{ record: Session }>(
-          `SELECT record FROM realtimekit.sessions WHERE id = $1 AND record ? 'status'`,
+          `SELECT record FROM ${T.sessions} WHERE id = $1 AND ${d.hasKey("record", "status")}`,
           [sessionId],
         );
         // A session the mirror does not hold yet is read whole: its other files too.
         const others = FILE_PARTS.filter((other) => other !== part);
         const reads = mirrored ? [] : [await readSession(await client.getSession(sessionId), others, undefined)];
-        const session = mirrored?.record ?? (reads[0] as SessionRead).session;
+        const session = mirrored ? d.parsed<Session>(mirrored.record) : (reads[0] as SessionRead).session;
         const fileRead = await readFile(session, part, undefined, undefined, link);
         return async (tx) => {
           await writeReads(tx, reads);
@@ -618,8 +633,11 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       created_at: meeting.createdAt,
       organization_id: (meeting.organizedBy as { id?: unknown } | undefined)?.id,
     } as unknown as Session;
-    await upsert(tx, SESSIONS, ["id"], [session], () => ({ ...meeting, sessionId }), "false");
-    await markStale(tx, sessionId);
+    await upsert(tx, d, SESSIONS, ["id"], [session], () => ({ ...meeting, sessionId }), { guard: "false" });
+    await tx.query(
+      `INSERT INTO ${T.work} (session_id, part) VALUES ($1, 'session') ON CONFLICT (session_id, part) DO NOTHING`,
+      [sessionId],
+    );
   }
 
   /** A participant joining or leaving, as its delivery tells it, until the next sync reads the API. */
@@ -631,19 +649,14 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
   ) {
     const peerId = typeof participant.peerId === "string" ? participant.peerId : undefined;
     if (!peerId) return;
-    const [known] = await tx.query<{ id: string }>(
-      `SELECT id FROM realtimekit.participants WHERE session_id = $1
-       AND (id = $2 OR record -> 'peer_events' @> jsonb_build_array(jsonb_build_object('peer_id', $2::text)))`,
-      [sessionId, peerId],
-    );
-    if (known) {
-      if (left) {
-        await tx.query(
-          `UPDATE realtimekit.participants SET left_at = $2, synced_at = now() WHERE id = $1 AND left_at IS NULL`,
-          [known.id, timeOf(participant.leftAt) ?? new Date(now()).toISOString()],
-        );
-      }
-      return;
+    // Statements only, nothing read in between: on D1 the transaction is one batch.
+    const known = (at: number, p: string) =>
+      `${p}session_id = $${at} AND (${p}id = $${at + 1} OR ${d.holds(`${p}record`, "peer_events", "peer_id", at + 1)})`;
+    if (left) {
+      await tx.query(
+        `UPDATE ${T.participants} SET left_at = $3, synced_at = ${d.now} WHERE ${known(1, "")} AND left_at IS NULL`,
+        [sessionId, peerId, timeOf(participant.leftAt) ?? new Date(now()).toISOString()],
+      );
     }
     const row = {
       id: peerId,
@@ -653,7 +666,11 @@ export async function createMirror(options: MirrorOptions): Promise<Mirror> {
       joined_at: participant.joinedAt,
       left_at: left ? participant.leftAt : null,
     } as unknown as SessionParticipant;
-    await upsert(tx, PARTICIPANTS, ["id"], [row], () => participant, "false");
+    await upsert(tx, d, PARTICIPANTS, ["id"], [row], () => participant, {
+      guard: "false",
+      only: `NOT EXISTS (SELECT 1 FROM ${T.participants} k WHERE ${known(2, "k.")})`,
+      params: [sessionId, peerId],
+    });
   }
 
   return {
@@ -680,13 +697,6 @@ interface Counts {
 
 /** How participants are listed: with their peers' events, whose ids the peer reports are read by. */
 const LISTED = { include_peer_events: true, per_page: 100 } as const;
-
-async function markStale(tx: Queryable, sessionId: string): Promise<void> {
-  await tx.query(
-    `INSERT INTO realtimekit.sync_work (session_id, part) VALUES ($1, 'session') ON CONFLICT (session_id, part) DO NOTHING`,
-    [sessionId],
-  );
-}
 
 function sessionIdOf(event: WebhookEvent): string | undefined {
   const id = (event as { meeting?: { sessionId?: unknown } }).meeting?.sessionId;

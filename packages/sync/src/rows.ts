@@ -5,6 +5,7 @@
 import type { Participant, PeerReport, PeerReportParticipant, Session } from "@realtimekit-sessions/client";
 import type { ChatRow, TranscriptRow } from "@realtimekit-sessions/client/downloads";
 import type { Queryable } from "./database.js";
+import type { Dialect } from "./dialect.js";
 
 type Row = Record<string, unknown>;
 
@@ -156,40 +157,78 @@ export const PEER_REPORTS: Table<PeerReportOf> = {
   },
 };
 
+/** What `upsert` takes besides the rows. */
+export interface UpsertOptions {
+  /**
+   * SQL over the table as `t` and the new row as `excluded`: where a row's key is there
+   * already, it is updated only where this holds (never, with `"false"`).
+   */
+  guard?: string | undefined;
+  /** SQL a new row is written only where it holds, with `params` from `$2` on. */
+  only?: string | undefined;
+  params?: readonly unknown[] | undefined;
+}
+
+/** The most JSON one statement carries: well under what D1 binds (2 MB) and any server takes. */
+const STATEMENT_JSON = 900_000;
+
 /**
- * Writes `items` into `table` in one statement: each is inserted, or updated where its key is
- * there already and `guard` (SQL over the table as `t` and the new row as `excluded`) allows.
- * `record` is the object as the API answered it.
+ * Writes `items` into `table`, in as few statements as fit (one, mostly): each is inserted, or
+ * updated where its key is there already and `guard` allows. `record` is the object as the API
+ * answered it.
  */
 export async function upsert<T>(
   db: Queryable,
+  dialect: Dialect,
   table: Table<T>,
   key: readonly string[],
   items: readonly T[],
   recordOf: (item: T) => unknown,
-  guard?: string,
+  options: UpsertOptions = {},
 ): Promise<void> {
   if (items.length === 0) return;
-  const names = Object.keys(table.columns);
-  const rows = items.map((item) => {
-    const row: Row = {};
-    for (const [name, [, read]] of Object.entries(table.columns)) row[name] = read(item);
-    row.record = recordOf(item);
-    return row;
-  });
-  const types = [...Object.entries(table.columns).map(([name, [type]]) => `${name} ${type}`), "record jsonb"].join(
-    ", ",
-  );
-  const all = [...names, "record"];
-  const updates = [...all.filter((name) => !key.includes(name)), "synced_at"]
+  const names = [...Object.keys(table.columns), "record"];
+  const updates = [...names.filter((name) => !key.includes(name)), "synced_at"]
     .map((name) => `${name} = excluded.${name}`)
     .join(", ");
-  await db.query(
-    `INSERT INTO realtimekit.${table.name} AS t (${all.join(", ")}, synced_at)
-     SELECT ${all.join(", ")}, now() FROM jsonb_to_recordset($1::text::jsonb) AS x(${types})
-     ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${updates}${guard ? ` WHERE ${guard}` : ""}`,
-    [JSON.stringify(rows)],
-  );
+  const source =
+    dialect.name === "postgres"
+      ? `SELECT ${names.join(", ")}, now() FROM jsonb_to_recordset($1::text::jsonb) AS x(${[
+          ...Object.entries(table.columns).map(([name, [type]]) => `${name} ${type}`),
+          "record jsonb",
+        ].join(", ")})`
+      : // json_extract gives an object as its JSON text, true and false as 1 and 0.
+        `SELECT ${names.map((name) => `json_extract(x.value, '$.${name}')`).join(", ")}, ${dialect.now} FROM json_each($1) AS x`;
+  const text = `INSERT INTO ${dialect.table(table.name)} AS t (${names.join(", ")}, synced_at)
+     ${source} WHERE ${options.only ?? "true"}
+     ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${updates}${options.guard ? ` WHERE ${options.guard}` : ""}`;
+  for (const chunk of chunks(items.map((item) => rowOf(table, item, recordOf)))) {
+    await db.query(text, [chunk, ...(options.params ?? [])]);
+  }
+}
+
+function rowOf<T>(table: Table<T>, item: T, recordOf: (item: T) => unknown): Row {
+  const row: Row = {};
+  for (const [name, [, read]] of Object.entries(table.columns)) row[name] = read(item);
+  row.record = recordOf(item);
+  return row;
+}
+
+/** The rows as JSON arrays of at most STATEMENT_JSON characters (a bigger row alone). */
+function* chunks(rows: readonly Row[]): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    if (parts.length > 0 && size + json.length > STATEMENT_JSON) {
+      yield `[${parts.join(",")}]`;
+      parts = [];
+      size = 0;
+    }
+    parts.push(json);
+    size += json.length + 1;
+  }
+  if (parts.length > 0) yield `[${parts.join(",")}]`;
 }
 
 /**
@@ -197,8 +236,8 @@ export async function upsert<T>(
  * never goes back to live, and among the same status the later `updated_at` wins (a session
  * written from a webhook's payload has none, and gives way to the API's).
  */
-export const SESSION_GUARD = `(excluded.status = 'ENDED' AND t.status IS DISTINCT FROM 'ENDED')
-  OR (excluded.status IS NOT DISTINCT FROM t.status
+export const sessionGuard = (d: Dialect) => `(excluded.status = 'ENDED' AND ${d.distinct("t.status", "'ENDED'")})
+  OR (${d.same("excluded.status", "t.status")}
       AND (t.updated_at IS NULL OR excluded.updated_at IS NULL OR excluded.updated_at >= t.updated_at))`;
 
 /**

@@ -301,7 +301,15 @@ function periodOf(caller: string, options: { from: TimeInput; to: TimeInput }): 
   return { from, to };
 }
 
-const databaseOf = (source: UsageSource): MirrorDatabase => ("sync" in source ? source.database : source);
+function databaseOf(source: UsageSource): MirrorDatabase {
+  const database = "sync" in source ? source.database : source;
+  if (database.dialect === "sqlite") {
+    throw new TypeError(
+      "usage(), usageReport() and sessionReport() read a Postgres mirror; on D1, query the realtimekit_daily_usage and realtimekit_meeting_usage views",
+    );
+  }
+  return database;
+}
 
 const DAY_SQL = `WITH s AS (SELECT * FROM realtimekit.sessions s WHERE ${IN_PERIOD}),
   per AS (SELECT ${DAY} AS day, count(*)::int AS sessions, coalesce(sum(minutes_consumed), 0)::float8 AS participant_minutes

@@ -2,13 +2,14 @@
 // deliveries (duplicated, reordered, dropped, replayed much later), changes in the app
 // (sessions starting and ending, summaries made) and kills at any statement or request,
 // followed by one more sync, leaves every table equal, row by row, to a fresh backfill of the
-// same app (`synced_at` and the bookkeeping aside). On PGlite and on a PostgreSQL server.
+// same app (`synced_at` and the bookkeeping aside). On PGlite, on a PostgreSQL server, and on
+// D1 (SQLite in workerd) in a smaller run.
 import { createSessionsClient, type SessionsClient } from "@realtimekit-sessions/client";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createMirror, MIRROR_PARTS, type Mirror, type MirrorDatabase, type Queryable } from "../src/index.js";
-import { engines, tablesOf } from "./engines.js";
+import { d1Engine, engines, tablesOf } from "./engines.js";
 
 const NOW = Date.parse("2026-11-30T12:00:00Z");
 
@@ -206,7 +207,10 @@ function summaryRequest(fake: FakeApi, sessionId: string): [string, RequestInit]
   ];
 }
 
-describe.each(engines())("on $name", (engine) => {
+/** Runs of the property on each engine: fewer on D1, whose every statement crosses to workerd. */
+const RUNS: Record<string, number> = { PGlite: 40, PostgreSQL: 25, D1: 10 };
+
+describe.each([...engines(), d1Engine()])("on $name", (engine) => {
   test("any syncs, deliveries, changes and kills, then one sync: every table equals a fresh backfill", async () => {
     const seen = { sessions: 0, participants: 0, chat: 0, summaries: 0, reports: 0, kills: 0 };
     await fc.assert(
@@ -219,7 +223,7 @@ describe.each(engines())("on $name", (engine) => {
         seen.summaries += tables.summaries?.length ?? 0;
         seen.reports += tables.peer_reports?.length ?? 0;
       }),
-      { seed: 2029, numRuns: engine.name === "PGlite" ? 40 : 25 },
+      { seed: 2029, numRuns: RUNS[engine.name] },
     );
     // The comparison compared something: every table had rows in some run, and kills fell.
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(0);

@@ -71,7 +71,7 @@ test("a postgres:// URL and a folder are opened by the mirror, and closed with i
 test("anything else is refused before anything is opened", async () => {
   const client = createSessionsClient({ apiToken: "t", accountId: "a", appId: "b" });
   await expect(createMirror({ client, database: {} as DatabaseInput })).rejects.toThrow(
-    /database must be a postgres:\/\/ URL, a directory, a PGlite instance, a postgres sql or a pg pool/,
+    /database must be a postgres:\/\/ URL, a directory, a PGlite instance, a postgres sql, a pg pool or a D1 binding/,
   );
   const file = join(folder, "a-file");
   await writeFile(file, "not a database");

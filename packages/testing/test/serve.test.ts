@@ -22,9 +22,7 @@ test("serveFakeApi returns the served key's URL, and a delivery it signs verifie
     headers: delivery.headers,
     body: delivery.body,
   });
-  const event = (await createWebhookVerifier({ keyUrl: served.keyUrl }).verify(
-    request,
-  )) as TranscriptWebhookEvent;
+  const event = (await createWebhookVerifier({ keyUrl: served.keyUrl }).verify(request)) as TranscriptWebhookEvent;
 
   const record = fake.sessions.find(({ session }) => session.id === delivery.session);
   expect(asked.status).toBe(200);

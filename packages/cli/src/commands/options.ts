@@ -2,6 +2,7 @@
 // and `export`. A value out of bounds is refused before anything is sent, with what is allowed.
 import { type Command, InvalidArgumentError, Option, type OptionValues } from "@commander-js/extra-typings";
 import type { ListSessionsQuery } from "@realtimekit-sessions/client";
+import type { GlobalOptions } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { note } from "../output.js";
@@ -9,6 +10,34 @@ import { echoOf, type ResolvedTime, timeOf } from "../time.js";
 
 /** What a module that adds commands is given: the program, or a command group. */
 export type Parent = Pick<Command, "command">;
+
+/** The global flags each command uses, when not all of them: the rest it refuses (`refuseUnused`). */
+const USES = new WeakMap<object, ReadonlySet<keyof GlobalOptions>>();
+
+/** Declares the only global flags `command` uses; given any other, it stops before doing anything. */
+export function uses(command: object, flags: readonly (keyof GlobalOptions)[]): void {
+  USES.set(command, new Set(flags));
+}
+
+const FLAG_NAMES: Record<keyof GlobalOptions, string> = {
+  token: "--token",
+  account: "--account",
+  app: "--app",
+  baseUrl: "--base-url",
+  timeout: "--timeout",
+  json: "--json",
+  verbose: "--verbose",
+  fake: "--fake",
+};
+
+/** The global flags given that `command` does not use: none for a command that uses them all. */
+export function unusedFlags(command: object, given: GlobalOptions): string[] {
+  const used = USES.get(command);
+  if (!used) return [];
+  return (Object.keys(FLAG_NAMES) as (keyof GlobalOptions)[])
+    .filter((flag) => given[flag] !== undefined && !used.has(flag))
+    .map((flag) => FLAG_NAMES[flag]);
+}
 
 const WHOLE_RE = /^\d+$/;
 const DECIMAL_RE = /^\d+(\.\d+)?$/;

@@ -2,7 +2,7 @@
 // the sync package and its embedded database).
 import { InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import type { ContextOf } from "../context.js";
-import { type Parent, share, whole } from "./options.js";
+import { type Parent, share, uses, whole } from "./options.js";
 
 // The parts a mirror can hold (the sync package's MIRROR_PARTS), here so that `--help` loads
 // nothing; the command test checks the two lists agree.
@@ -91,7 +91,7 @@ export function addSync(program: Parent, context: ContextOf): void {
       await runSync(context(command), options);
     });
 
-  program
+  const sql = program
     .command("sql")
     .description("run a query over the mirror (schema realtimekit) and print its rows")
     .argument(
@@ -104,6 +104,7 @@ export function addSync(program: Parent, context: ContextOf): void {
       const { runSql } = await import("../sync/sql.js");
       await runSql(context(command), query, options);
     });
+  uses(sql, ["json"]);
 }
 
 export interface SyncFlags {

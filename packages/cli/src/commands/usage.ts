@@ -2,7 +2,7 @@
 // command runs (with the sync package, and the report package for `report`).
 import { Option } from "@commander-js/extra-typings";
 import type { ContextOf } from "../context.js";
-import type { Parent } from "./options.js";
+import { type Parent, uses } from "./options.js";
 import { formatOption, mirrorOption } from "./sync.js";
 
 /** What `usage` groups by (the sync package's USAGE_BY; the command test checks they agree). */
@@ -15,7 +15,7 @@ export const DEFAULT_TO = "now";
 const TIMES = "ISO 8601, or 30d, 2w, 12h, today, yesterday, now";
 
 export function addUsage(program: Parent, context: ContextOf): void {
-  program
+  const usage = program
     .command("usage")
     .description("sessions, participant-minutes and participants from the mirror, by day, meeting or participant")
     .addOption(new Option("--by <grouping>", "what each row is").choices(USAGE_BY).default("day" as const))
@@ -27,8 +27,10 @@ export function addUsage(program: Parent, context: ContextOf): void {
       const { runUsage } = await import("../sync/usage.js");
       await runUsage(context(command), options);
     });
+  // The mirror's, or with --fake a mirror of the fake (--verbose shows the fake's requests).
+  uses(usage, ["fake", "json", "verbose"]);
 
-  program
+  const report = program
     .command("report")
     .description("the usage and call quality of a period, or one session, as one self-contained HTML page")
     .option("--from <time>", `sessions started from this time on (${TIMES}; default: ${DEFAULT_FROM})`)
@@ -43,6 +45,7 @@ export function addUsage(program: Parent, context: ContextOf): void {
       const { runReport } = await import("../sync/usage.js");
       await runReport(context(command), options);
     });
+  uses(report, ["fake", "json", "verbose"]);
 }
 
 export interface UsageFlags {

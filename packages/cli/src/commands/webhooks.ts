@@ -1,11 +1,10 @@
 // `webhooks key` and `webhooks trigger`: a development loop for a webhook endpoint, the fake
-// playing RealtimeKit (the Stripe CLI's `trigger` is the model). The key printed is the one the
-// deliveries are signed with; trust it in development only, and Cloudflare's in production.
+// playing RealtimeKit (the Stripe CLI's `trigger` is the model): the fake `fake serve` serves,
+// or the built-in one. The key printed is the one the deliveries are signed with; trust it in
+// development only, and Cloudflare's in production. The work is in ../fake/trigger.ts.
 import { InvalidArgumentError } from "@commander-js/extra-typings";
-import { type Context, type ContextOf, FAKE_SESSIONS } from "../context.js";
-import { CommandError } from "../errors.js";
-import { note } from "../output.js";
-import type { Parent } from "./options.js";
+import type { Context, ContextOf } from "../context.js";
+import { type Parent, uses } from "./options.js";
 
 // The events the Webhooks API lists (the fake's WEBHOOK_EVENTS), here so that `--help` loads
 // nothing; the command test checks the two lists agree.
@@ -42,67 +41,30 @@ export function addWebhooks(program: Parent, context: ContextOf): void {
   const webhooks = program
     .command("webhooks")
     .description("develop a webhook endpoint against deliveries signed as RealtimeKit signs them, by the fake");
-  webhooks
+  const key = webhooks
     .command("key")
     .description("print the public key (PEM) the deliveries of `webhooks trigger` are signed with")
     .action((_, command) => printKey(context(command)));
-  webhooks
+  uses(key, []);
+  const trigger = webhooks
     .command("trigger")
-    .description("send a signed delivery of <event> about one of the fake's sessions to your endpoint")
+    .description(
+      "send a signed delivery of <event> about a session of the fake to your endpoint: the served fake's with --base-url (or CLOUDFLARE_BASE_URL), else the built-in one's",
+    )
     .argument("<event>", `one of ${EVENTS.join(", ")}`, eventName)
     .requiredOption("--to <url>", "your endpoint", endpoint)
     .option("--session <id>", "the fake's session (default: the first ended one with a chat and a transcript)")
-    .action((event, options, command) => trigger(context(command), event, options));
-}
-
-async function fakeOf() {
-  const { createFakeApi } = await import("@realtimekit-sessions/testing");
-  // The data of `--fake`, so that the ids match what its other commands show.
-  return createFakeApi({ sessions: FAKE_SESSIONS, seed: 1 });
+    .action(async (event, options, command) => {
+      const { trigger } = await import("../fake/trigger.js");
+      await trigger(context(command), event, options);
+    });
+  uses(trigger, ["baseUrl", "fake", "json", "timeout"]);
 }
 
 async function printKey(context: Context): Promise<void> {
-  const fake = await fakeOf();
-  await context.io.stdout.write(
-    fake.webhooks.publicKey.endsWith("\n") ? fake.webhooks.publicKey : `${fake.webhooks.publicKey}\n`,
-  );
+  const { createFakeApi } = await import("@realtimekit-sessions/testing");
+  const { publicKey } = createFakeApi({ sessions: 0 }).webhooks;
+  await context.io.stdout.write(publicKey.endsWith("\n") ? publicKey : `${publicKey}\n`);
 }
 
-export async function trigger(
-  context: Context,
-  event: EventName,
-  options: { to: string; session?: string | undefined },
-): Promise<void> {
-  const { io } = context;
-  const fake = await fakeOf();
-  const session =
-    options.session ??
-    fake.sessions.find(
-      ({ session, chat, transcript, participants }) =>
-        session.status === "ENDED" && chat.length > 0 && transcript.length > 0 && participants.length > 0,
-    )?.session.id ??
-    "";
-  let payload: object;
-  try {
-    payload = fake.webhooks.event(event, session);
-  } catch (error) {
-    throw new CommandError(`${(error as Error).message.replace(/^fake\.webhooks\.event\(\): /, "")}.`);
-  }
-  const request = await fake.webhooks.request(payload, { url: options.to });
-  const delivery = request.headers.get("rtk-uuid");
-  let response: Response;
-  try {
-    response = await io.fetch(new Request(request, { signal: io.signal }));
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new CommandError(`Could not deliver to ${options.to}: ${cause}.`);
-  }
-  await response.body?.cancel().catch(() => {});
-  if (context.json) {
-    await io.stdout.write(`${JSON.stringify({ event, session, delivery, to: options.to, status: response.status })}\n`);
-  } else {
-    await io.stdout.write(`${event} about session ${session} -> ${options.to}: HTTP ${response.status}\n`);
-    if (!response.ok) await note(io, "RealtimeKit sends a delivery again when the endpoint does not answer 2xx.");
-  }
-  if (!response.ok) throw new CommandError(`${options.to} answered HTTP ${response.status}.`);
-}
+export type { EventName };
