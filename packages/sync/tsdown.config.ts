@@ -1,7 +1,9 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The Workers entry (the `workerd` and `worker` conditions) leaves out PGlite and the openers
+  // that need a file system: a Worker passes its D1 binding or Hyperdrive's postgres sql.
+  entry: ["src/index.ts", "src/worker.ts"],
   format: ["esm", "cjs"],
   // CommonJS as well, for require() and for TypeScript projects that compile to CommonJS, as the
   // client does: tsdown's advice to drop it does not apply.
