@@ -4,15 +4,11 @@
 // gets the requests its README shows, one of each route, and is stopped.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  EXAMPLES_DIRECTORY,
-  SCRIPTS,
-  type ServedExampleApi,
-  servedTranscriptEvent,
-  serveExampleApi,
-} from "./examples.js";
+import { EXAMPLES_DIRECTORY, SCRIPTS, type ServedExampleApi, serveExampleApi } from "./examples.js";
 
 const NAMES = [...Object.keys(SCRIPTS), "worker"];
 const [name = "", ...args] = process.argv.slice(2);
@@ -48,28 +44,42 @@ async function runWorker(api: ServedExampleApi): Promise<number> {
   const { fake, env } = api;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  const directory = join(EXAMPLES_DIRECTORY, "worker");
+  const wranglerBin = join(directory, "node_modules/.bin/wrangler");
+  // A local D1 (and queue) of this run's own, gone after it: a delivery of the last run is not a duplicate of this one's.
+  const state = await mkdtemp(join(tmpdir(), "rtk-example-worker-"));
+  // No metrics, and no fetch of the `request.cf` object from Cloudflare: nothing leaves loopback.
+  const quiet = {
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    NO_UPDATE_NOTIFIER: "1",
+  };
+  const migrate = spawn(wranglerBin, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], {
+    cwd: directory,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...quiet, CI: "true" },
+  });
+  const [migrated] = (await once(migrate, "exit")) as [number | null];
+  if (migrated !== 0) throw new Error(`wrangler d1 migrations apply exited with ${migrated}`);
   const wrangler = spawn(
-    join(EXAMPLES_DIRECTORY, "worker/node_modules/.bin/wrangler"),
+    wranglerBin,
     [
       "dev",
       "--ip",
       "127.0.0.1",
       "--port",
       String(port),
+      "--persist-to",
+      state,
       ...Object.entries(env).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
     ],
     {
-      cwd: join(EXAMPLES_DIRECTORY, "worker"),
+      cwd: directory,
       // Its own process group, so that stopping it stops the workerd it starts.
       detached: true,
       stdio: ["ignore", "inherit", "inherit"],
-      // No metrics, and no fetch of the `request.cf` object from Cloudflare: nothing leaves loopback.
-      env: {
-        ...process.env,
-        WRANGLER_SEND_METRICS: "false",
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
-        NO_UPDATE_NOTIFIER: "1",
-      },
+      env: quiet,
     },
   );
   try {
@@ -80,16 +90,20 @@ async function runWorker(api: ServedExampleApi): Promise<number> {
     );
     const sessionId = withTranscript?.session.id ?? sessions[0]?.id ?? "";
     await show("GET", `${origin}/sessions/${sessionId}/transcript`);
-    // A delivery signed by the fake, under the key the Worker fetches from it: "ok", then
-    // "duplicate" when RealtimeKit retries it.
-    const event = await servedTranscriptEvent(api, sessionId);
+    // A delivery signed by the fake, under the key the Worker fetches from it: "ok" (stored and
+    // queued), then "duplicate" when RealtimeKit retries it.
+    const event = fake.webhooks.event("meeting.ended", sessionId);
     for (let delivery = 0; delivery < 2; delivery++) {
       const request = await fake.webhooks.request(event, { url: `${origin}/webhook` });
       await show("POST", request.url, request);
     }
+    // The queue's consumer applies it on its own time; what the mirror holds by then, per day.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await show("GET", `${origin}/usage`);
     return 0;
   } finally {
     if (wrangler.pid !== undefined && wrangler.exitCode === null) process.kill(-wrangler.pid, "SIGTERM");
+    await rm(state, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,6 @@
 // it, in the runtime each is written for. No account is needed.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createFakeApi, type FakeApi } from "@realtimekit-sessions/testing";
 import { type ServedFakeApi, serveFakeApi } from "@realtimekit-sessions/testing/serve";
 
@@ -72,23 +71,3 @@ export const SCRIPTS = {
     ],
   },
 } as const;
-
-/**
- * A `meeting.transcript` event about `sessionId`, whose link the served fake answers (an event
- * `fake.webhooks.event()` makes links to the fake's in-process storage, which a Worker cannot reach).
- */
-export async function servedTranscriptEvent({ fake, served }: ServedExampleApi, sessionId: string): Promise<object> {
-  const client = createSessionsClient({
-    apiToken: EXAMPLE_TOKEN,
-    accountId: fake.accountId,
-    appId: fake.appId,
-    baseUrl: served.baseUrl,
-  });
-  const link = await client.getTranscriptDownload(sessionId);
-  const session = fake.sessions.find(({ session }) => session.id === sessionId)?.session;
-  return {
-    event: "meeting.transcript",
-    meeting: { id: session?.associated_id, sessionId },
-    transcriptDownloadUrl: link.transcript_download_url,
-  };
-}

@@ -1,17 +1,15 @@
 // The examples in examples/ run as a user runs them, each in its own runtime, against the fake
 // served on loopback (the environment points CLOUDFLARE_BASE_URL at it): the Node.js script, the
-// Bun script, the Deno script with only the permissions its usage line names, and the Worker
-// bundled from its wrangler.jsonc and run in workerd with the token as a secret binding.
+// Bun script, the Deno script with only the permissions its usage line names; and `pnpm example
+// worker`, the Worker under its own wrangler (its tests in workerd: worker-example.test.ts).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runProcess, runTypeScript } from "@realtimekit-sessions/test-kit";
 import type { FakeApi } from "@realtimekit-sessions/testing";
 import type { ServedFakeApi } from "@realtimekit-sessions/testing/serve";
-import { build } from "esbuild";
 import { parse } from "jsonc-parser";
-import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { EXAMPLES_DIRECTORY as EXAMPLES, SCRIPTS, servedTranscriptEvent, serveExampleApi } from "../src/examples.js";
+import { EXAMPLES_DIRECTORY as EXAMPLES, SCRIPTS, serveExampleApi } from "../src/examples.js";
 
 let served: ServedFakeApi;
 let fake: FakeApi;
@@ -83,107 +81,6 @@ test("the Deno script lists who is in each live session, with only the permissio
   }
 });
 
-/** The Worker example, bundled as wrangler bundles it and run in workerd (Miniflare) with its config's vars, over them the fake's. */
-async function startWorker() {
-  const directory = join(EXAMPLES, "worker");
-  const config = parse(await readFile(join(directory, "wrangler.jsonc"), "utf8")) as {
-    main: string;
-    compatibility_date: string;
-    compatibility_flags: string[];
-    vars: Record<string, string>;
-    kv_namespaces: { binding: string }[];
-  };
-  const bundle = await build({
-    entryPoints: [join(directory, config.main)],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    conditions: ["workerd", "worker", "browser"],
-    external: ["node:*"],
-    write: false,
-    logLevel: "error",
-  });
-  const worker = new Miniflare({
-    modulesRoot: directory,
-    modules: [{ type: "ESModule", path: join(directory, "worker.js"), contents: bundle.outputFiles[0]?.text ?? "" }],
-    compatibilityDate: config.compatibility_date,
-    compatibilityFlags: config.compatibility_flags,
-    // The config's vars, over them the fake's account, app, URL and webhook key, and the secret.
-    bindings: { ...config.vars, ...env },
-    kvNamespaces: config.kv_namespaces.map(({ binding }) => binding),
-  });
-  return { worker, config };
-}
-
-test("the Worker lists ended sessions and streams a transcript, with its token as a secret", async () => {
-  const { worker, config } = await startWorker();
-  try {
-    const list = await worker.dispatchFetch("http://worker.test/sessions");
-    const listed = (await list.json()) as { id: string }[];
-    const session = ended().find(({ transcript }) => transcript.length > 0);
-    const transcript = await worker.dispatchFetch(`http://worker.test/sessions/${session?.session.id}/transcript`);
-    const missing = await worker.dispatchFetch(
-      "http://worker.test/sessions/00000000-0000-4000-8000-000000000000/transcript",
-    );
-
-    const newest = ended()
-      .sort((a, b) => Date.parse(b.session.created_at) - Date.parse(a.session.created_at))
-      .slice(0, 20);
-    expect(list.status).toBe(200);
-    expect(listed.map((item) => item.id)).toEqual(newest.map(({ session }) => session.id));
-    expect(transcript.status).toBe(200);
-    expect(await transcript.text()).toBe(
-      session?.transcript.map((utterance) => `${utterance.participantName}: ${utterance.text}\n`).join(""),
-    );
-    expect(missing.status).toBe(404);
-    expect(config.vars).not.toHaveProperty("CLOUDFLARE_API_TOKEN");
-  } finally {
-    await worker.dispose();
-  }
-});
-
-test("the Worker verifies a webhook delivery, answers at once, drops its retry, refuses a forgery, and reads the transcript after", async () => {
-  const { worker } = await startWorker();
-  try {
-    const session = ended().find(({ transcript }) => transcript.length > 0);
-    const sessionId = session?.session.id ?? "";
-    const payload = await servedTranscriptEvent({ fake, served, env }, sessionId);
-    /** A delivery as workerd receives it. */
-    const deliver = async (request: Request, body?: string) =>
-      worker.dispatchFetch(request.url, {
-        method: "POST",
-        headers: Object.fromEntries(request.headers),
-        body: body ?? (await request.text()),
-      });
-    const first = await fake.webhooks.request(payload, { url: "http://worker.test/webhook" });
-    const retry = await fake.webhooks.request(payload, { url: "http://worker.test/webhook" });
-    const answers = [await deliver(first.clone()), await deliver(retry)];
-    const forged = await deliver(first, JSON.stringify({ ...payload, meeting: { sessionId: "another" } }));
-
-    expect(await Promise.all(answers.map((answer) => answer.text()))).toEqual(["ok\n", "duplicate\n"]);
-    expect([forged.status, await forged.text()]).toEqual([401, "bad-signature\n"]);
-    // Miniflare types its namespaces loosely; this is all the test reads of one.
-    const kv = (await worker.getKVNamespace("DELIVERIES")) as unknown as { get(key: string): Promise<string | null> };
-    let read: string | null = null;
-    for (let tries = 0; tries < 100 && read === null; tries++) {
-      read = await kv.get(`transcript:${sessionId}`);
-      if (read === null) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(read).toBe(
-      session?.transcript.map((utterance) => `${utterance.participantName}: ${utterance.text}`).join("\n"),
-    );
-  } finally {
-    await worker.dispose();
-  }
-});
-
-test("the Worker's .dev.vars, where its README puts the token, is ignored by git; its example is not", async () => {
-  const worker = new URL("../../examples/worker/", import.meta.url).pathname;
-  const ignored = await runProcess("git", ["check-ignore", "--quiet", "--no-index", join(worker, ".dev.vars")]);
-  const example = await runProcess("git", ["check-ignore", "--quiet", "--no-index", join(worker, ".dev.vars.example")]);
-  expect([ignored.code, example.code]).toEqual([0, 1]);
-});
-
 test.each(["node", "bun", "deno"])("`pnpm example %s` runs the example against the fake on loopback", async (name) => {
   const { code, stdout, stderr } = await runTypeScript("src/example.ts", [name], {
     cwd: new URL("..", import.meta.url).pathname,
@@ -194,7 +91,7 @@ test.each(["node", "bun", "deno"])("`pnpm example %s` runs the example against t
   expect(stdout).not.toBe("");
 });
 
-test("`pnpm example worker` runs the Worker under its own wrangler: each route answers, a delivery's retry is a duplicate", async () => {
+test("`pnpm example worker` runs the Worker under its own wrangler, its D1 migrated: each route answers, a delivery's retry is a duplicate", async () => {
   const { code, stdout, stderr } = await runTypeScript("src/example.ts", ["worker"], {
     cwd: new URL("..", import.meta.url).pathname,
   });
@@ -211,6 +108,7 @@ test("`pnpm example worker` runs the Worker under its own wrangler: each route a
     ["GET", "/sessions/<id>/transcript", "200", expect.stringMatching(/^[^:\n]+: /)],
     ["POST", "/webhook", "200", "ok"],
     ["POST", "/webhook", "200", "duplicate"],
+    ["GET", "/usage", "200", "["],
   ]);
 });
 

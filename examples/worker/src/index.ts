@@ -1,37 +1,43 @@
-// GET /sessions                     the app's latest ended sessions, as JSON
-// GET /sessions/<id>/transcript     the session's transcript, streamed as text while it downloads
-// POST /webhook                     RealtimeKit's webhook deliveries: verified, de-duplicated,
-//                                   answered at once; a transcript event's rows are read after
+// GET  /sessions                    the app's latest ended sessions, from the API, as JSON
+// GET  /sessions/<id>/transcript    the session's transcript, streamed as text while it downloads
+// GET  /usage                       sessions, participant-minutes and participants per day, from the mirror
+// POST /webhook                     RealtimeKit's deliveries: verified, then stored in D1 and queued
+//                                   before the 200 (a delivery stored before answers "duplicate")
+// queue realtimekit-webhooks        each stored delivery applied to the mirror; retried when it fails
+// cron                              deliveries left unapplied queued again; the mirror's incremental sync
+//
+// `Env` (the bindings of wrangler.jsonc) comes from `wrangler types`, in worker-configuration.d.ts.
 import { createSessionsClient, RealtimeKitApiError, type SessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import {
   createWebhookVerifier,
   deliveryKey,
-  isWebhookEvent,
   RealtimeKitWebhookError,
+  type WebhookVerifierOptions,
 } from "@realtimekit-sessions/client/webhooks";
+import { createMirror, type Mirror } from "@realtimekit-sessions/sync";
 
-export interface Env {
-  /** A secret: `wrangler secret put CLOUDFLARE_API_TOKEN`. */
+/** What is not in wrangler.jsonc, so not in `Env`: the secret, and two variables for development. */
+interface Secrets {
+  /** `wrangler secret put CLOUDFLARE_API_TOKEN`; in development, a line of .dev.vars. */
   CLOUDFLARE_API_TOKEN: string;
-  CLOUDFLARE_ACCOUNT_ID: string;
-  REALTIMEKIT_APP_ID: string;
-  /** Only to point the Worker at a mock or a fake of the API. */
+  /** Only to point the Worker at a fake of the API (`realtimekit-sessions fake serve` sets it). */
   CLOUDFLARE_BASE_URL?: string;
-  /** Only to verify deliveries signed by a fake: where its public key is served. */
+  /** Only to verify deliveries signed by that fake: where its public key is served. */
   REALTIMEKIT_WEBHOOK_KEY_URL?: string;
-  /** A KV namespace: the deliveries handled (for a day), and what was read from each transcript. */
-  DELIVERIES: KVNamespace;
 }
 
-interface ExecutionContext {
-  waitUntil(promise: Promise<unknown>): void;
+type Bindings = Env & Secrets;
+
+/** What the queue carries: the key of a stored delivery. */
+interface Stored {
+  key: string;
 }
 
-interface KVNamespace {
-  get(key: string): Promise<string | null>;
-  put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>;
-}
+/** How long a stored delivery may stay unapplied before the cron queues it again. */
+const UNAPPLIED_MS = 10 * 60_000;
+/** How long the cron's sync may run: it continues where it stopped on the next run. */
+const SYNC_MS = 25_000;
 
 // One verifier for the isolate: the public key is fetched once, not per delivery.
 let verifier: ReturnType<typeof createWebhookVerifier> | undefined;
@@ -39,16 +45,12 @@ let verifier: ReturnType<typeof createWebhookVerifier> | undefined;
 const TRANSCRIPT_RE = /^\/sessions\/([^/]+)\/transcript$/;
 
 export default {
-  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const client = createSessionsClient({
-      apiToken: env.CLOUDFLARE_API_TOKEN,
-      accountId: env.CLOUDFLARE_ACCOUNT_ID,
-      appId: env.REALTIMEKIT_APP_ID,
-      baseUrl: env.CLOUDFLARE_BASE_URL,
-    });
+  async fetch(request, env): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (pathname === "/webhook" && request.method === "POST") return webhook(request, env, ctx, client);
+    if (pathname === "/webhook" && request.method === "POST") return receive(request, env);
+    const client = clientOf(env);
     try {
+      if (pathname === "/usage") return Response.json(await dailyUsage(await mirrorOf(env, client)));
       if (pathname === "/sessions") {
         const { sessions } = await client.listSessions({ status: "ENDED", per_page: 20 });
         return Response.json(
@@ -69,43 +71,129 @@ export default {
       return Response.json({ error: error.message }, { status: error.status === 404 ? 404 : 502 });
     }
   },
-};
+
+  /**
+   * Applies each stored delivery to the mirror: it reads the API as the event asks (a
+   * `meeting.ended` reads the session and its participants) and writes it all in one batch
+   * with the delivery's key. A failure is retried by the queue, later; the mirror's key makes
+   * a delivery applied twice change nothing.
+   */
+  async queue(batch, env): Promise<void> {
+    const mirror = await mirrorOf(env, clientOf(env));
+    for (const message of batch.messages) {
+      const stored = await env.DB.prepare(
+        "SELECT body, headers FROM webhook_inbox WHERE delivery_key = ?1 AND applied_at IS NULL",
+      )
+        .bind(message.body.key)
+        .first<{ body: string; headers: string }>();
+      if (!stored) {
+        message.ack();
+        continue;
+      }
+      const answer = await mirror.handleWebhook(
+        new Request("https://worker.internal/webhook", {
+          method: "POST",
+          headers: JSON.parse(stored.headers) as Record<string, string>,
+          body: stored.body,
+        }),
+      );
+      if (answer.status >= 500) {
+        // The API or the database failed: again later, sooner for the first tries.
+        console.warn(`delivery ${message.body.key} not applied (try ${message.attempts}): ${await answer.text()}`);
+        message.retry({ delaySeconds: Math.min(2 ** message.attempts, 300) });
+        continue;
+      }
+      // 200 (applied, or applied before), or 400: it verified when it came, and never will now.
+      if (!answer.ok) console.error(`delivery ${message.body.key} refused by the mirror: ${await answer.text()}`);
+      await env.DB.prepare("UPDATE webhook_inbox SET applied_at = ?2 WHERE delivery_key = ?1")
+        .bind(message.body.key, new Date().toISOString())
+        .run();
+      message.ack();
+    }
+  },
+
+  /**
+   * Every 10 minutes: deliveries stored but left unapplied (a queue that dropped them after its
+   * retries) are queued again; then the mirror reads from the API whatever any delivery missed.
+   */
+  async scheduled(_controller, env): Promise<void> {
+    const { results } = await env.DB.prepare(
+      "SELECT delivery_key FROM webhook_inbox WHERE applied_at IS NULL AND received_at < ?1 ORDER BY received_at LIMIT 100",
+    )
+      .bind(new Date(Date.now() - UNAPPLIED_MS).toISOString())
+      .all<{ delivery_key: string }>();
+    if (results.length > 0) await env.WEBHOOKS.sendBatch(results.map(({ delivery_key: key }) => ({ body: { key } })));
+    const mirror = await mirrorOf(env, clientOf(env));
+    await mirror.sync({ signal: AbortSignal.timeout(SYNC_MS) }).catch((error: unknown) => {
+      // Stopped at its time: what it committed stays, and the next run continues.
+      if (!(error instanceof Error && error.name === "TimeoutError")) throw error;
+    });
+  },
+} satisfies ExportedHandler<Bindings, Stored>;
+
+function clientOf(env: Bindings): SessionsClient {
+  return createSessionsClient({
+    apiToken: env.CLOUDFLARE_API_TOKEN,
+    accountId: env.CLOUDFLARE_ACCOUNT_ID,
+    appId: env.REALTIMEKIT_APP_ID,
+    baseUrl: env.CLOUDFLARE_BASE_URL,
+  });
+}
+
+function keyOf(env: Bindings): WebhookVerifierOptions {
+  return env.REALTIMEKIT_WEBHOOK_KEY_URL ? { keyUrl: env.REALTIMEKIT_WEBHOOK_KEY_URL } : {};
+}
+
+/** The mirror in D1: its tables and views made on first use. */
+function mirrorOf(env: Bindings, client: SessionsClient): Promise<Mirror> {
+  return createMirror({ client, database: env.DB, webhooks: keyOf(env) });
+}
 
 /**
- * A webhook delivery: refused unless RealtimeKit signed it; answered 200 at once, and only the
- * first delivery of an event is acted on (a retried one comes with a new rtk-uuid, so the key
- * is the webhook and the body). The transcript of a `meeting.transcript` event is read after
- * the answer, from the link the event carries.
+ * A webhook delivery: refused unless RealtimeKit signed it; stored in D1 and queued before it is
+ * answered, so that nothing answered 200 is lost (RealtimeKit does not send it again). The same
+ * delivery again (a retry comes with a new rtk-uuid: the key is the webhook and the body)
+ * answers "duplicate" and is not queued.
  */
-async function webhook(request: Request, env: Env, ctx: ExecutionContext, client: SessionsClient): Promise<Response> {
-  verifier ??= createWebhookVerifier(
-    env.REALTIMEKIT_WEBHOOK_KEY_URL ? { keyUrl: env.REALTIMEKIT_WEBHOOK_KEY_URL } : {},
-  );
-  let event: Awaited<ReturnType<typeof verifier.verify>>;
+async function receive(request: Request, env: Bindings): Promise<Response> {
+  verifier ??= createWebhookVerifier(keyOf(env));
+  const body = await request.clone().text();
   try {
-    event = await verifier.verify(request);
+    await verifier.verify(request.clone());
   } catch (error) {
     if (!(error instanceof RealtimeKitWebhookError)) throw error;
     // The key's host failing is ours to retry (RealtimeKit sends the delivery again); the rest is theirs.
     return new Response(`${error.reason}\n`, { status: error.reason === "key-unavailable" ? 503 : 401 });
   }
-  const key = `delivery:${await deliveryKey(request)}`;
-  if (await env.DELIVERIES.get(key)) return new Response("duplicate\n");
-  await env.DELIVERIES.put(key, event.event, { expirationTtl: 86_400 });
-  const sessionId = isWebhookEvent(event, "meeting.transcript") ? event.meeting?.sessionId : undefined;
-  if (isWebhookEvent(event, "meeting.transcript") && event.transcriptDownloadUrl && sessionId) {
-    const link = { url: event.transcriptDownloadUrl };
-    ctx.waitUntil(
-      (async () => {
-        const lines: string[] = [];
-        for await (const row of createDownloads(client).downloadTranscript(sessionId, { link })) {
-          lines.push(`${row.participantName}: ${row.text}`);
-        }
-        await env.DELIVERIES.put(`transcript:${sessionId}`, lines.join("\n"));
-      })(),
-    );
+  const key = await deliveryKey(request);
+  const headers = Object.fromEntries(
+    ["content-type", "rtk-signature", "rtk-uuid", "rtk-webhook-id"].map((name) => [
+      name,
+      request.headers.get(name) ?? "",
+    ]),
+  );
+  const stored = await env.DB.prepare(
+    "INSERT INTO webhook_inbox (delivery_key, body, headers) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING RETURNING delivery_key",
+  )
+    .bind(key, body, JSON.stringify(headers))
+    .first();
+  if (!stored) return new Response("duplicate\n");
+  try {
+    await env.WEBHOOKS.send({ key });
+  } catch (error) {
+    // Not queued: not stored either, so that RealtimeKit's retry is taken anew.
+    await env.DB.prepare("DELETE FROM webhook_inbox WHERE delivery_key = ?1").bind(key).run();
+    console.error(`delivery ${key} not queued: ${(error as Error).message}`);
+    return new Response("not stored, retry\n", { status: 503 });
   }
   return new Response("ok\n");
+}
+
+/** The last 30 days the mirror has sessions on, newest first. */
+async function dailyUsage(mirror: Mirror): Promise<unknown[]> {
+  return mirror.database.query(
+    "SELECT day, sessions, participant_minutes, participants FROM realtimekit_daily_usage ORDER BY day DESC LIMIT 30",
+  );
 }
 
 /** The transcript as "Name: text" lines, sent on while the file is still downloading. */
