@@ -14,6 +14,7 @@ import { benchRequests } from "./requests.js";
 import { benchSizes } from "./sizes.js";
 import { benchTestKits } from "./test-kits.js";
 import { benchWebhooks } from "./webhooks.js";
+import { benchWorkerBundles } from "./worker-bundles.js";
 import { pagination, transcript } from "./workers.js";
 
 const OUT = new URL("../../BENCHMARKS.md", import.meta.url);
@@ -30,7 +31,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 async function requests(server: Server) {
-  log("1/12 per-request cost");
+  log("1/13 per-request cost");
   const result = await benchRequests(
     server,
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 200, rounds: 101, warmups: 3 },
@@ -63,7 +64,7 @@ async function requests(server: Server) {
 }
 
 async function imports() {
-  log("2/12 cold import");
+  log("2/13 cold import");
   const { time, peak } = await benchImports(quick ? 3 : 15, quick ? 1 : 2);
   const bare = time["bare node"].median;
   return {
@@ -90,7 +91,7 @@ async function imports() {
 }
 
 async function sizes() {
-  log("3/12 bundle size");
+  log("3/13 bundle size");
   const result = await benchSizes();
   return {
     text: table(
@@ -108,7 +109,7 @@ async function sizes() {
 }
 
 async function pages(server: Server) {
-  log("4/12 pagination");
+  log("4/13 pagination");
   const pagesCount = quick ? 50 : 1000;
   const latency = 10;
   const work = 10;
@@ -161,7 +162,7 @@ async function pages(server: Server) {
 }
 
 async function transcripts(server: Server) {
-  log("5/12 transcript download and parse");
+  log("5/13 transcript download and parse");
   const size = quick ? 5_000_000 : 100_000_000;
   const runs = quick ? 1 : 5;
   const modes = ["raw", "naive", "papaparse", "ours"] as const;
@@ -219,7 +220,7 @@ async function transcripts(server: Server) {
 }
 
 async function testKits() {
-  log("6/12 test kits: the fake and the Prism mock");
+  log("6/13 test kits: the fake and the Prism mock");
   const result = await benchTestKits(
     quick
       ? { fakeReadies: 5, prismStarts: 1, calls: 200, rounds: 1 }
@@ -267,7 +268,7 @@ async function testKits() {
 }
 
 async function exports() {
-  log("7/12 the CLI's export under a rate limit");
+  log("7/13 the CLI's export under a rate limit");
   const options = quick
     ? { sessions: 60, requests: 30, windowMs: 2_000, latencyMs: 20 }
     : { sessions: 500, requests: 150, windowMs: 5_000, latencyMs: 50 };
@@ -300,7 +301,7 @@ async function exports() {
 }
 
 async function cli() {
-  log("8/12 the CLI: start-up, export memory, pacing beside a second client");
+  log("8/13 the CLI: start-up, export memory, pacing beside a second client");
   const start = await benchStart(quick ? 3 : 15, quick ? 1 : 3);
   const bare = start["bare node (node -e 0)"].median;
   const small = quick ? 200 : 1_000;
@@ -357,7 +358,7 @@ async function cli() {
 }
 
 async function devLoop() {
-  log("9/12 developer loop (the README's test command on a fresh clone)");
+  log("9/13 developer loop (the README's test command on a fresh clone)");
   const { cold, warm } = await benchDevLoop();
   return {
     text: table(
@@ -373,7 +374,7 @@ async function devLoop() {
 }
 
 async function webhooks() {
-  log("10/12 webhook verification");
+  log("10/13 webhook verification");
   const result = await benchWebhooks(
     quick ? { batch: 50, rounds: 3, warmups: 1 } : { batch: 500, rounds: 15, warmups: 3 },
   );
@@ -399,7 +400,7 @@ async function webhooks() {
 }
 
 async function mirror() {
-  log("11/12 the mirror (sync)");
+  log("11/13 the mirror (sync)");
   const pacedOptions = quick
     ? { sessions: 60, requests: 25, windowMs: 2_000 }
     : { sessions: 500, requests: 250, windowMs: 10_000 };
@@ -462,8 +463,31 @@ async function mirror() {
   };
 }
 
+async function workerBundles() {
+  log("13/13 what each package adds to a Worker");
+  const result = await benchWorkerBundles();
+  const client = result["the client: a page of sessions"]?.gzipKib ?? 0;
+  const sync = result["the client and the sync package: the mirror on D1 (webhooks, cron sync)"]?.gzipKib ?? 0;
+  return {
+    text: table(
+      ["Worker", "upload (KiB)", "gzip (KiB)", "over the client alone, gzip (KiB)"],
+      Object.entries(result).map(([name, size]) => [
+        name,
+        format(size.uploadKib, 2),
+        format(size.gzipKib, 2),
+        format(size.gzipKib - client, 2),
+      ]),
+    ),
+    figures: {
+      workerClient: `${format(client, 1)} KiB`,
+      workerSync: `${format(sync, 1)} KiB`,
+      workerSyncAdds: `${format(sync - client, 1)} KiB`,
+    },
+  };
+}
+
 async function theReport() {
-  log("12/12 the report");
+  log("12/13 the report");
   const sessions = quick ? 1_000 : 10_000;
   const run = await benchReport({ sessions, rounds: quick ? 3 : 7 });
   const ms = (summary: { median: number; p25: number; p75: number }) =>
@@ -507,6 +531,7 @@ try {
   const w = await webhooks();
   const m = await mirror();
   const u = await theReport();
+  const b = await workerBundles();
   const d = quick
     ? undefined
     : await devLoop().catch((error: Error) => ({ failed: error.message.split("\n")[0] ?? "" }));
@@ -602,6 +627,12 @@ ${m.text}
 ## 12. The report
 
 ${u.text}
+
+## 13. What each package adds to a Worker
+
+Each Worker as small as a real one that uses the package, built by \`wrangler deploy --dry-run\` (wrangler's own bundling, no \`nodejs_compat\`); the sizes are the ones wrangler prints. The mirror on D1 uses the sync package's Workers entry, which leaves out PGlite.
+
+${b.text}
 `;
   await writeFile(OUT, report);
   const figures = {
@@ -616,6 +647,7 @@ ${u.text}
     ...w.figures,
     ...m.figures,
     ...u.figures,
+    ...b.figures,
   };
   await writeFile(FIGURES, `${JSON.stringify({ quick, figures }, null, 2)}\n`);
   await writeFigures(figures);

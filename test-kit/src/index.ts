@@ -1,6 +1,7 @@
 export { type VirtualClock, virtualClock } from "./clock.js";
 export { ACCOUNT, APP, PARTICIPANT, PEER, SESSION } from "./ids.js";
 export { mountTmpfs, type TestMount } from "./mount.js";
+export { aParticipant, aSession } from "./objects.js";
 export { freePort, startPostgres, type TestPostgres } from "./postgres.js";
 export { type ProcessResult, runProcess, runTypeScript } from "./process.js";
 export { rejectionOf, thrownBy } from "./rejection.js";

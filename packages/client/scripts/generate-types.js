@@ -4,11 +4,16 @@ import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
 
 const require = createRequire(import.meta.url);
 
 export const SPEC_URL = pathToFileURL(require.resolve("@realtimekit-sessions/spec/openapi.yaml"));
 export const TYPES_URL = new URL("../src/generated/schema.ts", import.meta.url);
+export const REQUIRED_URL = new URL("../src/generated/required.ts", import.meta.url);
+
+/** The objects whose required fields the client checks in every answer, as the types promise them. */
+const CHECKED = ["Session", "Participant", "PeerEvent", "PeerReportParticipant"];
 
 const HEADER = `// Generated from spec/openapi.yaml by openapi-typescript: do not edit.
 // Change the spec, then run \`pnpm generate\`; the test run fails while this file is stale.
@@ -33,7 +38,29 @@ export async function generateTypes() {
   return HEADER + types;
 }
 
+/** @returns {Promise<string>} the contents required.ts must have for the current spec */
+export async function generateRequired() {
+  const { readFile } = await import("node:fs/promises");
+  /** @type {{ components: { schemas: Record<string, { required?: string[]; properties: Record<string, { type: string | string[] }> }> } }} */
+  const spec = parse(await readFile(SPEC_URL, "utf8"));
+  const entries = CHECKED.map((name) => {
+    const schema = spec.components.schemas[name];
+    if (!schema) throw new Error(`spec/openapi.yaml has no schema ${name}`);
+    const fields = (schema.required ?? []).map((/** @type {string} */ field) => {
+      const type = [schema.properties[field]?.type].flat().find((candidate) => candidate !== "null");
+      return `${JSON.stringify(field)}: ${JSON.stringify(type)}`;
+    });
+    return `  ${name}: { ${fields.join(", ")} },`;
+  });
+  return `${HEADER.replace("openapi-typescript", "scripts/generate-types.js")}/** The fields each object of an answer always has, by the spec, and their JSON types: the client refuses an answer without one. */
+export const REQUIRED = {
+${entries.join("\n")}
+} as const;
+`;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   await writeFile(TYPES_URL, await generateTypes());
-  console.log(`wrote ${TYPES_URL.pathname}`);
+  await writeFile(REQUIRED_URL, await generateRequired());
+  console.log(`wrote ${TYPES_URL.pathname} and ${REQUIRED_URL.pathname}`);
 }

@@ -10,7 +10,16 @@ import {
   type Settings,
 } from "./options.js";
 import { paginate } from "./pagination.js";
-import { type Accepted, type ApiPromise, apiPromise, envelope, list, strings } from "./parse.js";
+import {
+  type Accepted,
+  type ApiPromise,
+  apiPromise,
+  envelope,
+  lacking,
+  list,
+  type Promised,
+  strings,
+} from "./parse.js";
 import { send } from "./retry.js";
 
 type QueryObject = Record<string, unknown>;
@@ -131,12 +140,12 @@ export interface SessionsClient {
 
 /** What each operation resolves to, and what it refuses: a success envelope without it. */
 const ACCEPT = {
-  listSessions: list("sessions"),
-  getSession: strings("id"),
-  listParticipants: list("participants"),
-  getParticipant: envelope((data) => participant(data, false)),
+  listSessions: list("sessions", "Session"),
+  getSession: envelope((data) => lacking(data, "Session", "data") ?? data),
+  listParticipants: list("participants", "Participant"),
+  getParticipant: envelope((data) => participant(data, false, "Participant")),
   // An earlier revision of Cloudflare's API reference puts the participant itself in `data`.
-  getPeerReport: envelope((data) => participant(data, typeof data.id === "string")),
+  getPeerReport: envelope((data) => participant(data, typeof data.id === "string", "PeerReportParticipant")),
   getChatDownload: strings("chat_download_url", "chat_download_url_expiry"),
   getTranscriptDownload: strings("sessionId", "transcript_download_url", "transcript_download_url_expiry"),
   // Any 2xx: the `data` of either documented shape, or {} for no body (the newest official SDKs read none).
@@ -145,9 +154,14 @@ const ACCEPT = {
   getSummaryDownload: strings("sessionId", "summaryDownloadUrl", "summaryDownloadUrlExpiry"),
 } satisfies Record<OperationName, (text: string | undefined) => Accepted<object>>;
 
-/** `data.participant`, or `data` itself when `itself`; else the refusal naming what is missing. */
-const participant = (data: Record<string, unknown>, itself: boolean) =>
-  isRecord(data.participant) ? data.participant : itself ? data : "data.participant (an object)";
+/**
+ * `data.participant`, or `data` itself when `itself`, with what the types promise of a
+ * `schema`; else the refusal naming what is missing.
+ */
+function participant(data: Record<string, unknown>, itself: boolean, schema: Promised) {
+  if (isRecord(data.participant)) return lacking(data.participant, schema, "data.participant") ?? data.participant;
+  return itself ? (lacking(data, schema, "data") ?? data) : "data.participant (an object)";
+}
 
 /** The internals the downloads entry builds on, out of sight of the public API. */
 export const INTERNALS: unique symbol = Symbol.for("realtimekit-sessions.internals") as never;

@@ -1,6 +1,7 @@
 // Reading answers: the success envelope, what each method takes from it and what it refuses,
 // and the promise every method returns, which `.withResponse()` opens up.
 import { isRecord } from "./errors.js";
+import { REQUIRED } from "./generated/required.js";
 import { type RateLimit, rateLimitOf } from "./rate-limit.js";
 
 /**
@@ -35,15 +36,42 @@ export function envelope<T>(take: (data: Body, body: Body) => T | string): (text
 }
 
 /**
- * A page of a list: `data` when `data[key]` is a list of objects, with its `paging` read from
- * `data.paging` or, failing that, the body's; else the refusal naming the list.
+ * A page of a list: `data` when `data[key]` is a list of objects each with what the types
+ * promise of a `schema`, with its `paging` read from `data.paging` or, failing that, the
+ * body's; else the refusal naming the list, or the item and the field.
  */
-export function list<T>(key: string): (text: string | undefined) => Accepted<T> {
+export function list<T>(key: string, schema: Promised): (text: string | undefined) => Accepted<T> {
   return envelope<T>((data, body) => {
     const items = data[key];
     if (!Array.isArray(items) || !items.every(isRecord)) return `data.${key} (a list of objects)`;
+    for (const [index, item] of items.entries()) {
+      const problem = lacking(item, schema, `data.${key}[${index}]`);
+      if (problem) return problem;
+    }
     return { ...data, paging: [data.paging, body.paging].find(isRecord) } as T;
   });
+}
+
+/** An object of an answer whose fields the types promise (spec/openapi.yaml's `required`). */
+export type Promised = keyof typeof REQUIRED;
+
+/**
+ * What `item` lacks of what the types promise for a `schema`, as the refusal names it
+ * (`data.participants[2].user_id (a string)`), or undefined when it has it all. A participant's
+ * peer events are checked too, when it has them.
+ */
+export function lacking(item: Record<string, unknown>, schema: Promised, where: string): string | undefined {
+  for (const [field, type] of Object.entries(REQUIRED[schema])) {
+    if (typeof item[field] !== type) return `${where}.${field} (a ${type})`;
+  }
+  if ((schema === "Participant" || schema === "PeerReportParticipant") && Array.isArray(item.peer_events)) {
+    for (const [index, event] of item.peer_events.entries()) {
+      const at = `${where}.peer_events[${index}]`;
+      const problem = isRecord(event) ? lacking(event, "PeerEvent", at) : `${at} (an object)`;
+      if (problem) return problem;
+    }
+  }
+  return undefined;
 }
 
 /** `data` when each of `fields` is a string, such as a download link's; else the refusal naming the first that is not. */

@@ -1,4 +1,13 @@
-import { ACCOUNT, APP, PARTICIPANT, rejectionOf, SESSION, send, thrownBy } from "@realtimekit-sessions/test-kit";
+import {
+  ACCOUNT,
+  APP,
+  aSession,
+  PARTICIPANT,
+  rejectionOf,
+  SESSION,
+  send,
+  thrownBy,
+} from "@realtimekit-sessions/test-kit";
 import { describe, expect, test, vi } from "vitest";
 import { createDownloads } from "../src/downloads.js";
 import {
@@ -42,7 +51,7 @@ describe("requests", () => {
 
   test("resolves listSessions to the sessions and the top-level paging", async () => {
     const paging = { start_offset: 0, end_offset: 0, total_count: 1 };
-    const sessions = [{ id: SESSION }];
+    const sessions = [aSession()];
     const { client } = await clientAnswering((res) => send(res, 200, { success: true, data: { sessions }, paging }));
 
     await expect(client.listSessions()).resolves.toEqual({ sessions, paging });

@@ -217,7 +217,7 @@ describe("retries", () => {
   test("recovers from a 503", async () => {
     const { client, seen } = play("503-then-ok");
     const { value } = await settle(() => client.getSession(SESSION));
-    expect(value).toEqual({ id: SESSION, status: "ENDED" });
+    expect(value).toMatchObject({ id: SESSION, status: "ENDED" });
     expect(seen()).toHaveLength(2);
   });
 
@@ -683,7 +683,7 @@ describe("no raw error escapes", () => {
   test("pages without paging end at the first empty page", async () => {
     const { client, seen } = play("pages-without-paging");
     const { value } = await settle(() => drain(client.iterateSessions()));
-    expect(value).toEqual({ items: [{ id: SESSION, status: "ENDED" }], error: undefined });
+    expect(value).toMatchObject({ items: [{ id: SESSION, status: "ENDED" }], error: undefined });
     expect(seen().map((hit) => new URL(hit.path, "http://x").searchParams.get("page_no"))).toEqual(["1", "2"]);
   });
 });

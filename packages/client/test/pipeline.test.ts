@@ -4,6 +4,8 @@
 import {
   ACCOUNT,
   APP,
+  aParticipant,
+  aSession,
   captureTimers,
   rejectionOf,
   SESSION,
@@ -38,11 +40,11 @@ let server: TestServer | undefined;
 /** The success body of each operation, enough for its method to accept. */
 function successFor(path: string): unknown {
   const data = path.endsWith("/sessions")
-    ? { sessions: [{ id: SESSION }] }
+    ? { sessions: [aSession()] }
     : path.endsWith("/participants")
-      ? { participants: [{ id: SESSION }] }
+      ? { participants: [aParticipant()] }
       : /\/participants\/|peer-report/.test(path)
-        ? { participant: { id: SESSION } }
+        ? { participant: aParticipant() }
         : path.endsWith("/chat")
           ? { chat_download_url: "https://files.example.com/c.csv", chat_download_url_expiry: "2999-01-01T00:00:00Z" }
           : path.endsWith("/transcript")
@@ -57,7 +59,7 @@ function successFor(path: string): unknown {
                   summaryDownloadUrl: "https://files.example.com/s.md",
                   summaryDownloadUrlExpiry: "2999-01-01T00:00:00Z",
                 }
-              : { id: SESSION };
+              : aSession();
   return { success: true, data };
 }
 
@@ -144,7 +146,7 @@ describe(".withResponse()", () => {
       { retries: 2, retryDelayMs: 0 },
     );
     const { data, response } = await client.getSession(SESSION).withResponse();
-    expect(data).toEqual({ id: SESSION });
+    expect(data).toEqual(aSession());
     expect([response.status, response.headers.get("cf-ray")]).toEqual([200, "ray-3"]);
     expect(server.requests).toHaveLength(3);
   });

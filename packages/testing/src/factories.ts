@@ -118,10 +118,19 @@ export function makeSession(overrides: Partial<Session> = {}, options: FactoryOp
 }
 
 /**
+ * What `makeParticipant()` takes: any field of a participant, its peer events partial too (an
+ * event's id, peer and times are generated when left out).
+ */
+export interface ParticipantOverrides extends Omit<Partial<Participant>, "peer_events"> {
+  /** The peer's events, each with what is left out generated. */
+  peer_events?: readonly Partial<PeerEvent>[] | undefined;
+}
+
+/**
  * A participant of `options.session`: joined while it ran, left before it ended (or still in
  * the call, for some participants of a live session), with its peer's join and leave events.
  */
-export function makeParticipant(overrides: Partial<Participant> = {}, options: ChildFactoryOptions = {}): Participant {
+export function makeParticipant(overrides: ParticipantOverrides = {}, options: ChildFactoryOptions = {}): Participant {
   const random = options.random ?? shared;
   const session = options.session ?? makeSession({}, { random });
   const startedMs = Date.parse(session.started_at);
@@ -164,7 +173,14 @@ export function makeParticipant(overrides: Partial<Participant> = {}, options: C
       ...(leftMs === undefined ? [] : [event("PEER_LEAVING", leftMs)]),
     ],
   };
-  return { ...participant, ...overrides };
+  const { peer_events: events, ...rest } = overrides;
+  return {
+    ...participant,
+    ...rest,
+    ...(events === undefined
+      ? {}
+      : { peer_events: events.map((given) => ({ ...event(given.event_name ?? "PEER_JOINING", joinedMs), ...given })) }),
+  };
 }
 
 /** What `makePeerReport()` takes. */

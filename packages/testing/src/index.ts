@@ -9,6 +9,7 @@ export {
   makeSession,
   makeSummary,
   makeUtterance,
+  type ParticipantOverrides,
   type PeerReportFactoryOptions,
   type SpokenFactoryOptions,
   type Utterance,

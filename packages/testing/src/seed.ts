@@ -14,13 +14,14 @@ import {
   makeSummary,
   makeUtterance,
   meetingTitleOf,
+  type ParticipantOverrides,
   personNameOf,
   type Utterance,
 } from "./factories.js";
 import { createRandom, type Random } from "./random.js";
 
 /** A participant to seed: any field left out is generated. */
-export interface ParticipantInit extends Partial<Participant> {
+export interface ParticipantInit extends ParticipantOverrides {
   /** Sections of the participant's peer report; the rest are generated. */
   peerReport?: Partial<PeerReport> | undefined;
 }

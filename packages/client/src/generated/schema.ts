@@ -501,25 +501,25 @@ export interface components {
         /** @description A person's participation in a session. */
         Participant: {
             /** @description Participant ID. It maps to the participant's peer ID. */
-            id?: string;
+            id: string;
             /** @description User ID of the participant. */
-            user_id?: string;
+            user_id: string;
             /** @description ID given by your app when it added the participant. */
-            custom_participant_id?: string;
+            custom_participant_id: string;
             /** @description Display name of the participant when joining the session. */
-            display_name?: string;
+            display_name: string;
             /** @description Name of the preset the participant joined with. */
-            preset_name?: string;
+            preset_name: string;
             /** @description When the participant joined the session. */
-            joined_at?: string;
+            joined_at: string;
             /** @description When the participant left the session; absent or null while it is still in the call. */
             left_at?: string | null;
             /** @description Minutes the participant spent in the session. */
-            duration?: number;
+            duration: number;
             /** @description When this participant was created. */
-            readonly created_at?: string;
+            readonly created_at: string;
             /** @description When this participant's data was last updated. */
-            readonly updated_at?: string;
+            readonly updated_at: string;
             /** @description Connection lifecycle events of the participant's peer; present with `include_peer_events=true`. */
             peer_events?: components["schemas"]["PeerEvent"][];
         };
@@ -529,30 +529,30 @@ export interface components {
              * Format: uuid
              * @description ID of the participant.
              */
-            id?: string;
+            id: string;
             /**
              * Format: uuid
              * @description ID of the session.
              */
             session_id?: string;
             /** @description User ID of the participant. */
-            user_id?: string;
+            user_id: string;
             /** @description ID given by your app when it added the participant. */
-            custom_participant_id?: string;
+            custom_participant_id: string;
             /** @description Display name of the participant when joining the session. */
-            display_name?: string;
+            display_name: string;
             /** @description Name of the preset the participant joined with. */
             role?: string;
             /** @description When the participant joined the session. */
-            joined_at?: string;
+            joined_at: string;
             /** @description When the participant left the session; absent or null while it is still in the call. */
             left_at?: string | null;
             /** @description Minutes the participant spent in the session. */
-            duration?: number;
+            duration: number;
             /** @description When this participant was created. */
-            readonly created_at?: string;
+            readonly created_at: string;
             /** @description When this participant's data was last updated. */
-            readonly updated_at?: string;
+            readonly updated_at: string;
             /** @description Connection lifecycle events of the peer; present with `include_peer_events=true`. */
             peer_events?: components["schemas"]["PeerEvent"][];
             peer_report?: components["schemas"]["PeerReport"];
@@ -560,14 +560,14 @@ export interface components {
         /** @description A connection lifecycle event of a participant's peer. */
         PeerEvent: {
             /** @description ID of the event. */
-            id?: string;
+            id: string;
             /**
              * @description What happened.
              * @enum {string}
              */
-            event_name?: "PEER_CREATED" | "PEER_JOINING" | "PEER_LEAVING";
+            event_name: "PEER_CREATED" | "PEER_JOINING" | "PEER_LEAVING";
             /** @description Peer the event belongs to. */
-            peer_id?: string;
+            peer_id: string;
             /** @description Participant the event belongs to. */
             participant_id?: string | null;
             /** @description Session the event belongs to. */
@@ -582,9 +582,9 @@ export interface components {
             /** @description Minutes consumed attributed to this event. */
             minutes_consumed?: number;
             /** @description When the event was recorded. */
-            readonly created_at?: string;
+            readonly created_at: string;
             /** @description When the event was last updated. */
-            readonly updated_at?: string;
+            readonly updated_at: string;
         };
         /** @description Where to download the session's chat log, and until when. The file is CSV with a header row `id,participantId,sessionId,meetingId,displayName,pinned,isEdited,payloadType,payload,createdAt`; `pinned` and `isEdited` are `true`/`false`, `payloadType` is one of `TEXT_MESSAGE`, `IMAGE_MESSAGE` and `FILE_MESSAGE`. */
         ChatDownload: {
