@@ -549,7 +549,7 @@ Method: every comparison is measured in the same run, candidates interleaved, ea
 | --- | --- | --- |
 | per request, ours within 1.10x of raw fetch | ${format(r.ours, 2)}x (worse of getSession and listSessions; raw fetch with a timeout: ${r.figures.perRequestTimeoutFloor}) | ${met(r.ours <= 1.1)} |
 | cold import, ours under 10 ms over bare node | ${format(i.overBare)} ms | ${met(i.overBare < 10)} |
-| main entry under 6 KB minified + gzip | ${format(s.ours, 0)} B | ${met(s.ours <= 6144)} |
+| main entry under 6.5 KB minified + gzip (6 KB before the client checked the fields its types promise) | ${format(s.ours, 0)} B | ${met(s.ours <= 6656)} |
 | pagination, wall time below the sequential floor when the caller works | ${format(p.oursWorking, 2)} s against ${format(p.withWork, 1)} s | ${met(p.oursWorking < p.withWork)} |
 | pagination, memory flat in the number of pages | heap at the last tenth / at the first tenth: ${format(p.heapGrowth, 2)} | ${met(p.heapGrowth < 1.25)} |
 | transcript, at least 80% of papaparse streaming the same bytes alone | ${format(t.ratio * 100, 0)}% | ${met(t.ratio >= 0.8)} |

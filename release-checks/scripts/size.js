@@ -3,8 +3,10 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-// 6 KiB: the size the client's README promises.
-const BUDGET = 6144;
+// 6.5 KiB. It was 6 KiB until the client began refusing a session or participant without a field
+// its types promise (issue 31): that check and its table of fields cost about 300 B, which the
+// main entry did not have to spare (6,139 B before it).
+const BUDGET = 6656;
 
 /** @param {string} name @param {string} code */
 async function measure(name, code) {

@@ -41,18 +41,17 @@ export async function generateTypes() {
 /** @returns {Promise<string>} the contents required.ts must have for the current spec */
 export async function generateRequired() {
   const { readFile } = await import("node:fs/promises");
-  /** @type {{ components: { schemas: Record<string, { required?: string[]; properties: Record<string, { type: string | string[] }> }> } }} */
+  /** @type {{ components: { schemas: Record<string, { required?: string[] }> } }} */
   const spec = parse(await readFile(SPEC_URL, "utf8"));
   const entries = CHECKED.map((name) => {
     const schema = spec.components.schemas[name];
     if (!schema) throw new Error(`spec/openapi.yaml has no schema ${name}`);
-    const fields = (schema.required ?? []).map((/** @type {string} */ field) => {
-      const type = [schema.properties[field]?.type].flat().find((candidate) => candidate !== "null");
-      return `${JSON.stringify(field)}: ${JSON.stringify(type)}`;
-    });
-    return `  ${name}: { ${fields.join(", ")} },`;
+    return `  ${name}: ${JSON.stringify((schema.required ?? []).join(" "))},`;
   });
-  return `${HEADER.replace("openapi-typescript", "scripts/generate-types.js")}/** The fields each object of an answer always has, by the spec, and their JSON types: the client refuses an answer without one. */
+  return `${HEADER.replace("openapi-typescript", "scripts/generate-types.js")}/**
+ * The fields each object of an answer always has, by the spec's \`required\`, space-separated
+ * (the fewest bytes in the bundle): the client refuses an answer without one.
+ */
 export const REQUIRED = {
 ${entries.join("\n")}
 } as const;

@@ -43,12 +43,8 @@ export function envelope<T>(take: (data: Body, body: Body) => T | string): (text
 export function list<T>(key: string, schema: Promised): (text: string | undefined) => Accepted<T> {
   return envelope<T>((data, body) => {
     const items = data[key];
-    if (!Array.isArray(items) || !items.every(isRecord)) return `data.${key} (a list of objects)`;
-    for (const [index, item] of items.entries()) {
-      const problem = lacking(item, schema, `data.${key}[${index}]`);
-      if (problem) return problem;
-    }
-    return { ...data, paging: [data.paging, body.paging].find(isRecord) } as T;
+    const problem = Array.isArray(items) ? each(items, schema, `data.${key}`) : `data.${key} (a list of objects)`;
+    return problem ?? ({ ...data, paging: [data.paging, body.paging].find(isRecord) } as T);
   });
 }
 
@@ -56,20 +52,21 @@ export function list<T>(key: string, schema: Promised): (text: string | undefine
 export type Promised = keyof typeof REQUIRED;
 
 /**
- * What `item` lacks of what the types promise for a `schema`, as the refusal names it
- * (`data.participants[2].user_id (a string)`), or undefined when it has it all. A participant's
- * peer events are checked too, when it has them.
+ * The refusal of `item` when it lacks a field the types promise of a `schema` (a participant's
+ * peer events too): where it is, and the field (`data.participants[2].user_id`).
  */
-export function lacking(item: Record<string, unknown>, schema: Promised, where: string): string | undefined {
-  for (const [field, type] of Object.entries(REQUIRED[schema])) {
-    if (typeof item[field] !== type) return `${where}.${field} (a ${type})`;
-  }
-  if ((schema === "Participant" || schema === "PeerReportParticipant") && Array.isArray(item.peer_events)) {
-    for (const [index, event] of item.peer_events.entries()) {
-      const at = `${where}.peer_events[${index}]`;
-      const problem = isRecord(event) ? lacking(event, "PeerEvent", at) : `${at} (an object)`;
-      if (problem) return problem;
-    }
+export function lacking(item: Body, schema: Promised, where: string): string | undefined {
+  const field = REQUIRED[schema].split(" ").find((name) => item[name] == null);
+  if (field) return `${where}.${field}`;
+  const events = item.peer_events;
+  return schema !== "Session" && Array.isArray(events) ? each(events, "PeerEvent", `${where}.peer_events`) : undefined;
+}
+
+/** The refusal of the first of `items` that is not an object with what the types promise. */
+function each(items: unknown[], schema: Promised, where: string): string | undefined {
+  for (const [index, item] of items.entries()) {
+    const problem = isRecord(item) ? lacking(item, schema, `${where}[${index}]`) : `${where} (a list of objects)`;
+    if (problem) return problem;
   }
   return undefined;
 }

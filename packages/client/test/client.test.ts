@@ -1,6 +1,7 @@
 import {
   ACCOUNT,
   APP,
+  aParticipant,
   aSession,
   PARTICIPANT,
   rejectionOf,
@@ -597,3 +598,23 @@ async function rejection(promise: Promise<unknown>): Promise<RealtimeKitApiError
   expect(reason).toBeInstanceOf(RealtimeKitApiError);
   return reason as RealtimeKitApiError;
 }
+
+test("a participant or a peer event without a field the types promise is refused, the field named", async () => {
+  const { user_id: _, ...withoutUser } = aParticipant();
+  const event = { id: "e1", peer_id: "p1", event_name: "PEER_JOINING", created_at: "2023-02-01T10:51:50.786Z" };
+  const answers = [
+    { participants: [aParticipant(), withoutUser] },
+    { participants: [aParticipant({ peer_events: [{ ...event, updated_at: event.created_at }, event] })] },
+  ];
+  const messages: string[] = [];
+  for (const data of answers) {
+    const { client } = await clientAnswering((res) => send(res, 200, { success: true, data }));
+    const error = await rejectionOf(client.listParticipants(SESSION));
+    expect(error).toBeInstanceOf(RealtimeKitApiError);
+    messages.push((error as Error).message);
+  }
+  expect(messages).toEqual([
+    "listParticipants: the API answered HTTP 200: a success envelope without data.participants[1].user_id",
+    "listParticipants: the API answered HTTP 200: a success envelope without data.participants[0].peer_events[1].updated_at",
+  ]);
+});

@@ -13,6 +13,7 @@ import fc from "fast-check";
 import { parse } from "jsonc-parser";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Basics } from "./basics.js";
 import { type Scenario, scenario } from "./scenario.js";
 
 const HERE = new URL("./workerd/", import.meta.url).pathname;
@@ -63,6 +64,22 @@ afterAll(async () => {
 const RUNS = { d1: 20, hyperdrive: 10 } as const;
 
 describe.each(["d1", "hyperdrive"] as const)("createMirror in workerd, on %s", (engine) => {
+  test("a backfill as the API answers; an unchanged mirror costs a list page and its live sessions; a retry is a duplicate, a forgery refused; opened again, migrated once", async () => {
+    const response = await worker.dispatchFetch("http://worker.test/", {
+      method: "POST",
+      body: JSON.stringify({ engine }),
+    });
+    const seen = (await response.json()) as Basics & { error?: string };
+    expect(seen.error).toBeUndefined();
+    expect(seen.mirrored).toEqual(seen.api);
+    expect(seen.api.length).toBe(30);
+    expect(seen.live).toBeGreaterThan(0);
+    expect(seen.unchangedRequests).toBe(1 + seen.live);
+    expect(seen.answers.map(({ status }) => status)).toEqual([200, 200, 400]);
+    expect(seen.answers.slice(0, 2).map(({ body }) => body)).toEqual(["ok", "duplicate"]);
+    expect(seen.migrations).toBe(1);
+  });
+
   test("any syncs, deliveries, changes and kills, then one sync: every table equals a fresh backfill", async () => {
     const seen = { sessions: 0, participants: 0, chat: 0, kills: 0 };
     await fc.assert(
