@@ -7,21 +7,9 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
 const attempts = new Map();
-// Every field the spec requires of a session: the client refuses a session without one.
-const SESSION = {
-  id: "8d5a4b6e-2f1c-4e3b-9a7d-6c5b4a3f2e1d",
-  associated_id: "97440c6a-140b-40a9-9499-b23fd7a3868a",
-  meeting_display_name: "Test Meeting",
-  type: "meeting",
-  status: "ENDED",
-  live_participants: 0,
-  max_concurrent_participants: 2,
-  minutes_consumed: 12.74,
-  organization_id: "4f1d2b9c8e7a6d5c4b3a291807f6e5d4",
-  started_at: "2023-02-01T10:50:36.853Z",
-  created_at: "2023-02-01T10:50:36.853Z",
-  updated_at: "2023-02-01T10:57:32.431Z",
-};
+// A session with every field the spec requires (the client refuses one without): the test's
+// aSession(), handed over in the environment.
+const SESSION = JSON.parse(process.env.FAULT_SESSION ?? "{}");
 
 /** @typedef {import("node:http").ServerResponse} Res */
 

@@ -3,7 +3,7 @@
 // once the call has settled: no timer, no socket in use.
 import { createHook } from "node:async_hooks";
 import { type ChildProcess, fork } from "node:child_process";
-import { ACCOUNT, APP, captureTimers, SESSION } from "@realtimekit-sessions/test-kit";
+import { ACCOUNT, APP, aSession, captureTimers, SESSION } from "@realtimekit-sessions/test-kit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   createDownloads,
@@ -43,7 +43,10 @@ const hits: Hit[] = [];
 let runs = 0;
 
 beforeAll(async () => {
-  server = fork(new URL("./fault-server.mjs", import.meta.url), { stdio: "inherit" });
+  server = fork(new URL("./fault-server.mjs", import.meta.url), {
+    stdio: "inherit",
+    env: { ...process.env, FAULT_SESSION: JSON.stringify(aSession()) },
+  });
   origins = await new Promise((resolve) => {
     server.on("message", (message: Hit | { ready: true; api: string; other: string }) => {
       if ("ready" in message) resolve(message);
