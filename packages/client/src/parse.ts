@@ -61,7 +61,9 @@ const FIELDS: Partial<Record<Promised, string[]>> = {};
  */
 export function lacking(item: Body, schema: Promised, where: string, index?: number): string | undefined {
   const at = () => (index === undefined ? where : `${where}[${index}]`);
-  for (const field of (FIELDS[schema] ??= REQUIRED[schema].split(" "))) {
+  const fields = FIELDS[schema] ?? REQUIRED[schema].split(" ");
+  FIELDS[schema] = fields;
+  for (const field of fields) {
     if (item[field] == null) return `${at()}.${field}`;
   }
   const events = item.peer_events;
