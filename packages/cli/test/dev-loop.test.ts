@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { createSessionsClient, RealtimeKitApiError } from "@realtimekit-sessions/client";
 import { createWebhookVerifier, deliveryKey } from "@realtimekit-sessions/client/webhooks";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { run } from "./io.js";
 
@@ -232,4 +233,49 @@ test("fake end-session needs the served fake's URL; --fake and --base-url togeth
   ]);
   expect([alone.code, alone.stderr]).toEqual([2, expect.stringMatching(/acts on a served fake: give its --base-url/)]);
   expect([both.code, both.stderr]).toEqual([2, "error: --fake and --base-url name two fakes: give one.\n"]);
+});
+
+test("writeDevVars: any .dev.vars keeps its other lines' values and gets the fake's; a real token is left alone unless forced (property)", async () => {
+  const { writeDevVars } = await import("../src/fake/serve.js");
+  const folder = await mkdtemp(join(tmpdir(), "rtk-dev-vars-property-"));
+  const ours = {
+    CLOUDFLARE_BASE_URL: "http://127.0.0.1:8788/client/v4",
+    CLOUDFLARE_ACCOUNT_ID: "a",
+    REALTIMEKIT_APP_ID: "b",
+    CLOUDFLARE_API_TOKEN: "fake-0123",
+    REALTIMEKIT_WEBHOOK_KEY_URL: "http://127.0.0.1:8788/storage/.well-known/webhooks.json",
+  };
+  const name = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,12}$/).filter((key) => !(key in ours));
+  const value = fc.stringMatching(/^[\w.:/-]{0,20}$/);
+  const line = fc.oneof(
+    fc.tuple(name, value).map(([key, text]) => ({ key, text, line: `${key}=${text}` })),
+    fc.constantFrom("# a comment", "").map((text) => ({ key: undefined, text, line: text })),
+  );
+  const token = fc.option(fc.oneof(fc.constant("fake-old"), fc.constant("my-real-token")), { nil: undefined });
+  let file = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(line, { maxLength: 8 }), token, fc.boolean(), async (lines, existing, force) => {
+      const path = join(folder, `${file++}.dev.vars`);
+      const text = [
+        ...lines.map((entry) => entry.line),
+        ...(existing ? [`CLOUDFLARE_API_TOKEN=${existing}`] : []),
+      ].join("\n");
+      await writeFile(path, text);
+      const refused = await writeDevVars(path, ours, force).then(
+        () => false,
+        () => true,
+      );
+      const after = await readFile(path, "utf8");
+      if (existing === "my-real-token" && !force) {
+        expect([refused, after]).toEqual([true, text]);
+        return;
+      }
+      expect(refused).toBe(false);
+      const parsed = parseEnv(after);
+      const expected: Record<string, string> = {};
+      for (const entry of lines) if (entry.key) expected[entry.key] = entry.text;
+      expect(parsed).toEqual({ ...expected, ...ours });
+    }),
+    { seed: 7, numRuns: 200 },
+  );
 });

@@ -46,6 +46,9 @@ const commands = fc.constantFrom(
   ["webhooks", "trigger", "meeting.nope"],
   ["usage"],
   ["report", "--json"],
+  // Not `fake serve`: it serves until Ctrl-C (dev-loop.test.ts runs it and stops it).
+  ["fake"],
+  ["fake", "end-session"],
   [],
 );
 const flags = fc.constantFrom(

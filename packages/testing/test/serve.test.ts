@@ -4,6 +4,7 @@
 import { createSessionsClient } from "@realtimekit-sessions/client";
 import { createDownloads } from "@realtimekit-sessions/client/downloads";
 import { createWebhookVerifier, type TranscriptWebhookEvent } from "@realtimekit-sessions/client/webhooks";
+import fc from "fast-check";
 import { expect, test } from "vitest";
 import { createFakeApi } from "../src/index.js";
 import { type FakeDescription, type SignedDelivery, serveFakeApi } from "../src/serve.js";
@@ -79,4 +80,37 @@ test("the served fake describes itself, ends a live session on request, and refu
   expect(badSession.status).toBe(404);
   // A control it does not have is a 404 that names the ones it has.
   expect((await fetch(`${served.url}/__fake/other`)).status).toBe(404);
+});
+
+test("any request to the served fake's controls is answered in JSON, 2xx or 4xx, and the fake keeps serving (property)", async () => {
+  const fake = createFakeApi({ sessions: 12, seed: 9 });
+  await using served = await serveFakeApi(fake);
+  const ids = fake.sessions.map(({ session }) => session.id);
+  const path = fc.oneof(
+    fc.constantFrom("", "/", "/deliveries", "/sessions", "/other"),
+    fc.constantFrom(...ids, "nope", "%00", "..").map((id) => `/sessions/${encodeURIComponent(id)}/end`),
+  );
+  const body = fc.oneof(
+    fc.string(),
+    fc
+      .record({
+        event: fc.oneof(fc.constantFrom("meeting.ended", "meeting.transcript", "meeting.started"), fc.string()),
+        session: fc.option(fc.oneof(fc.constantFrom(...ids), fc.string(), fc.integer()), { nil: undefined }),
+      })
+      .map((value) => JSON.stringify(value)),
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom("GET", "POST", "PUT"), path, body, async (method, where, text) => {
+      const answer = await fetch(`${served.url}/__fake${where}`, {
+        method,
+        ...(method === "GET" ? {} : { body: text }),
+      });
+      expect(answer.status < 300 || (answer.status >= 400 && answer.status < 500)).toBe(true);
+      const json = (await answer.json()) as { error?: unknown };
+      if (answer.status >= 400) expect(typeof json.error).toBe("string");
+    }),
+    { seed: 31, numRuns: 150 },
+  );
+  const still = await fetch(`${served.url}/__fake`);
+  expect(still.status).toBe(200);
 });
