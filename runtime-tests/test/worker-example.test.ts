@@ -108,7 +108,7 @@ async function until<T>(check: () => Promise<T>, what: string): Promise<NonNulla
   throw new Error(`gave up waiting for ${what}`, { cause: failure });
 }
 
-/** The participants the mirror holds for a session, by id, and the API's. */
+/** The participants the mirror holds for a session, by id. */
 async function participantsOf(db: Awaited<ReturnType<typeof startWorker>>["db"], sessionId: string) {
   const rows = await db.query<{ id: string; left_at: string | null }>(
     "SELECT id, left_at FROM realtimekit_participants WHERE session_id = $1 ORDER BY id",

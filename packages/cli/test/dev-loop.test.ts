@@ -279,3 +279,40 @@ test("writeDevVars: any .dev.vars keeps its other lines' values and gets the fak
     { seed: 7, numRuns: 200 },
   );
 });
+
+test("fake serve --webhook delivers the fake's own events there: fake end-session sends meeting.ended, then the chat and transcript", async () => {
+  const received: string[] = [];
+  const target = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    received.push((JSON.parse(Buffer.concat(chunks).toString()) as { event: string }).event);
+    res.end("ok\n");
+  });
+  await new Promise<void>((resolve) => target.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/webhook`;
+  const folder = await mkdtemp(join(tmpdir(), "rtk-dev-webhook-"));
+  const served = await serve(["--sessions", "20", "--webhook", url, "--dev-vars", join(folder, ".dev.vars")]);
+  try {
+    const vars = parseEnv(await readFile(join(folder, ".dev.vars"), "utf8")) as Record<string, string>;
+    const client = createSessionsClient({
+      apiToken: vars.CLOUDFLARE_API_TOKEN ?? "",
+      accountId: vars.CLOUDFLARE_ACCOUNT_ID ?? "",
+      appId: vars.REALTIMEKIT_APP_ID ?? "",
+      baseUrl: vars.CLOUDFLARE_BASE_URL,
+    });
+    const [live] = (await client.listSessions({ status: "LIVE" })).sessions;
+    const ended = await run(["fake", "end-session", live?.id ?? ""], {
+      env: { CLOUDFLARE_BASE_URL: vars.CLOUDFLARE_BASE_URL },
+      fetch: realFetch,
+    });
+    const { deliveries } = JSON.parse(ended.stdout) as { deliveries: { event: string; status: number }[] };
+
+    expect(ended.code).toBe(0);
+    expect(deliveries[0]).toEqual({ event: "meeting.ended", status: 200 });
+    expect(deliveries.every(({ status }) => status === 200)).toBe(true);
+    expect(received).toEqual(deliveries.map(({ event }) => event));
+  } finally {
+    await served.stop();
+    await new Promise((resolve) => target.close(resolve));
+  }
+});

@@ -243,7 +243,7 @@ const bindable = (value: unknown): unknown =>
  * The statements of a script of the mirror's own (its SQLite migrations): split where a line
  * ends in `;`, comments dropped. No statement of them has a `;` at the end of an inner line.
  */
-export function statementsOf(text: string): string[] {
+function statementsOf(text: string): string[] {
   return text
     .split(/;[ \t]*(?:\r?\n|$)/)
     .map((statement) =>
